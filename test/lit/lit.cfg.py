@@ -1,0 +1,91 @@
+# -*- Python -*-
+# lit configuration of the viewguard suite. The build directory's
+# lit.site.cfg.py (from lit.site.cfg.py.in) sets the paths and loads this file.
+# Running lit on the source directory works too: the paths then default to
+# <source>/build.
+#
+# Parameters: --param tool=viewguard runs the check tests through the
+# standalone binary instead of clang-tidy-19 with the plugin.
+
+import os
+import shlex
+
+import lit.formats
+
+config.name = "viewguard"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "utils", "CMakeLists.txt", "check_viewguard.py"]
+config.test_source_root = os.path.dirname(os.path.abspath(__file__))
+
+# Defaults for a run straight from the source tree.
+_src = os.path.dirname(os.path.dirname(config.test_source_root))
+_defaults = {
+    "viewguard_source_dir": _src,
+    "viewguard_binary_dir": os.path.join(_src, "build"),
+    "viewguard_plugin": os.path.join(_src, "build", "lib", "ViewGuardTidyModule.so"),
+    "viewguard_bin": os.path.join(_src, "build", "bin", "viewguard"),
+    "nd_include": os.path.join(_src, "lib", "nd", "include"),
+    "llvm_tools_dir": "/usr/lib/llvm-19/bin",
+    "clang_tidy": "/usr/bin/clang-tidy-19",
+    "clangxx": "/usr/bin/clang++-19",
+    "python_executable": "/usr/bin/python3",
+    "shared_dir": os.path.normpath(os.path.join(_src, "..", "shared")),
+    "cases_dir": os.path.normpath(os.path.join(_src, "..", "shared", "cases")),
+    "viewguard_lit_obj_root": None,
+}
+for _k, _v in _defaults.items():
+    if not hasattr(config, _k):
+        setattr(config, _k, _v)
+config.test_exec_root = config.viewguard_lit_obj_root or config.test_source_root
+
+# The suite runs the plugin and the binary; without them every test would fail
+# with the same message, so say it once.
+for _what, _path, _target in (
+        ("plugin", config.viewguard_plugin, "ViewGuardTidyModule"),
+        ("viewguard", config.viewguard_bin, "viewguard")):
+    if not os.path.isfile(_path):
+        lit_config.fatal("%s not found at %s: build the %s target first "
+                         "(ninja -C build, or ninja check-viewguard)"
+                         % (_what, _path, _target))
+
+tool = lit_config.params.get("tool", "clang-tidy")
+if tool not in ("clang-tidy", "viewguard"):
+    lit_config.fatal("--param tool= must be clang-tidy or viewguard, not %r" % tool)
+
+# FileCheck, not, count, split-file.
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, os.environ.get("PATH", "/usr/bin:/bin")])
+for _var in ("HOME", "TMPDIR", "LANG", "LC_ALL"):
+    if _var in os.environ:
+        config.environment[_var] = os.environ[_var]
+
+q = shlex.quote
+runner = os.path.join(config.test_source_root, "check_viewguard.py")
+check_viewguard = " ".join([
+    q(config.python_executable), q(runner),
+    "--tool=" + tool,
+    "--plugin=" + q(config.viewguard_plugin),
+    "--viewguard=" + q(config.viewguard_bin),
+    "--clang-tidy=" + q(config.clang_tidy),
+    "--filecheck=" + q(os.path.join(config.llvm_tools_dir, "FileCheck")),
+    "--nd-include=" + q(config.nd_include),
+])
+
+# Longest names first where one could be read as the start of another.
+config.substitutions += [
+    ("%check_viewguard", check_viewguard),
+    ("%viewguard", q(config.viewguard_bin)),
+    ("%plugin", q(config.viewguard_plugin)),
+    ("%clang_tidy", q(config.clang_tidy)),
+    ("%clangxx", q(config.clangxx)),
+    ("%nd_include", q(config.nd_include)),
+    ("%python", q(config.python_executable)),
+    ("%cases", q(config.cases_dir)),
+    ("%shared", q(config.shared_dir)),
+    ("%srcdir", q(config.viewguard_source_dir)),
+    ("%examples", q(os.path.join(config.viewguard_source_dir, "examples"))),
+    ("%utils", q(os.path.join(config.test_source_root, "utils"))),
+]
+
+config.available_features.add("tool-" + tool)
