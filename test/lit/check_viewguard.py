@@ -33,7 +33,8 @@ Options (one dash or two):
   -expect-error         the tool must exit non-zero (without crashing)
   -tool=clang-tidy|viewguard   which front end runs the checks
   -std=STD              replaces the default -std=c++20
-The paths of the tools come from --plugin, --viewguard, --clang-tidy,
+An empty --plugin= runs clang-tidy without the plugin (for the runner's own
+tests with built-in checks). The paths of the tools come from --plugin, --viewguard, --clang-tidy,
 --filecheck and --nd-include (lit.cfg.py passes them), else from the
 environment variables VIEWGUARD_PLUGIN, VIEWGUARD_BIN, CLANG_TIDY, FILECHECK,
 ND_INCLUDE.
@@ -166,12 +167,16 @@ class Expectations:
 
 def tool_command(args, tool_args, compiler_args, temp_cpp):
     if args.tool == "clang-tidy":
-        if not args.plugin:
+        if args.plugin is None:
             raise TestFailure("no plugin path (--plugin or VIEWGUARD_PLUGIN)")
-        if not os.path.isfile(args.plugin):
-            raise TestFailure("plugin %s does not exist: build ViewGuardTidyModule"
-                              % args.plugin)
-        cmd = [args.clang_tidy, "--load=" + args.plugin]
+        cmd = [args.clang_tidy]
+        # An empty --plugin= runs clang-tidy's built-in checks only (the
+        # runner's own tests use that).
+        if args.plugin:
+            if not os.path.isfile(args.plugin):
+                raise TestFailure("plugin %s does not exist: build "
+                                  "ViewGuardTidyModule" % args.plugin)
+            cmd.append("--load=" + args.plugin)
     else:
         if not args.viewguard or not os.path.isfile(args.viewguard):
             raise TestFailure("viewguard binary %r does not exist: build viewguard"

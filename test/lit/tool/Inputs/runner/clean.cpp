@@ -1,0 +1,2 @@
+// No CHECK lines and no diagnostics: the runner passes.
+int twice(int x) { return 2 * x; }
