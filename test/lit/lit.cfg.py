@@ -72,8 +72,19 @@ check_viewguard = " ".join([
     "--nd-include=" + q(config.nd_include),
 ])
 
+# The paths of every tool, as options of the scripts in utils/.
+vgtools = " ".join([
+    "--plugin=" + q(config.viewguard_plugin),
+    "--viewguard=" + q(config.viewguard_bin),
+    "--clang-tidy=" + q(config.clang_tidy),
+    "--clangxx=" + q(config.clangxx),
+    "--filecheck=" + q(os.path.join(config.llvm_tools_dir, "FileCheck")),
+    "--nd-include=" + q(config.nd_include),
+])
+
 # Longest names first where one could be read as the start of another.
 config.substitutions += [
+    ("%vgtools", vgtools),
     ("%check_viewguard", check_viewguard),
     ("%viewguard", q(config.viewguard_bin)),
     ("%plugin", q(config.viewguard_plugin)),
