@@ -52,7 +52,7 @@ def random_shape(rng):
 
 
 def random_float_values(rng, n, dtype):
-    kind = int(rng.integers(0, 16))
+    kind = int(rng.integers(0, 18))
     if kind == 0:
         v = rng.integers(-10, 11, n).astype(np.float64)
     elif kind == 1:
@@ -110,8 +110,17 @@ def random_float_values(rng, n, dtype):
         v = rng.integers(0, 3, n) * 0.5 + rng.integers(-2, 2, n)
     elif kind == 14:
         v = np.round(rng.uniform(-1, 1, n) * 10 ** rng.integers(0, 9), 8)
-    else:
+    elif kind == 15:
         v = rng.uniform(-1e4, 1e4, n)
+    else:
+        # powers of two next to values that need many digits, in scientific
+        # mode: extra digits past the shortest repr are rounded with
+        # Dragon4's margin rule
+        v = np.ldexp(1.0, rng.integers(-60, 80, n))
+        many = rng.uniform(1, 10, n) * 10.0 ** rng.integers(-8, 12, n)
+        v = np.where(rng.uniform(size=n) < 0.5, v, many)
+        if n > 0:
+            v[0] = 1e-9 * rng.uniform(1, 2)
     v = np.asarray(v, dtype=np.float64)
     # sprinkle special values
     if n > 0 and rng.integers(0, 4) == 0:
@@ -211,6 +220,10 @@ def fixed_cases():
         np.array([2.0**-1074, 2.0**1023]),
         np.array([3.4028235e38, 1.4e-45], dtype=f32),
         np.array([2**63 - 1, -2**63], dtype=np.int64),
+        # powers of two whose shortest digits are not the nearest ones
+        np.array([2.0**-96, 1.2345678 * 2.0**-96], dtype=f32),
+        np.array([2.0**87, 1.2345678 * 2.0**87], dtype=f32),
+        np.array([2.0**90], dtype=f32),
     ]
     # rows whose width lands exactly on the 75-column limit
     for n in range(20, 30):

@@ -38,9 +38,10 @@
 //        reprs get exact extra digits, not zeros: float32 0.1 next to a value
 //        needing 8 digits prints as `1.0000000e-01`, and with 9 digits would
 //        print `1.00000001e-01`;
-//      * past the shortest length, the last digit is rounded with Dragon4's
-//        margin rule (which is not always round-to-nearest at powers of 2).
-//    std::to_chars alone cannot reproduce these, so it is not used for floats.
+//      * at the shortest length Dragon4 keeps the digit its margins allow,
+//        which at a power of two is not always the nearest: float32 2^-96
+//        prints as 1.2621775e-29 (nearest 8 digits: 1.2621774e-29).
+//    std::to_chars cannot reproduce the first two, so it is not used.
 //
 // Not covered: long double (NumPy's longdouble), complex, non-default print
 // options. The element types accepted are bool, every integral type except
