@@ -1,0 +1,423 @@
+// nd/indexing.hpp: advanced (fancy and mask) indexing, and put().
+//
+// NumPy's rules (numpy/core/src/multiarray/mapping.c):
+//  - integer index arrays (nd::indices, nd::array<I>) and boolean masks are
+//    advanced indices; a mask of k dimensions stands for its k nonzero()
+//    coordinate arrays; when any advanced index is present, plain integers
+//    count as (0-d) advanced indices too;
+//  - all advanced indices broadcast together to a shape B;
+//  - when the advanced indices are adjacent, B replaces them in the result;
+//    when slices or newaxis separate them, B comes first;
+//  - the result is always a copy. Its memory layout is NumPy's: B outermost,
+//    the other dimensions in the memory order of the source, and, when B is
+//    not first, the result is a transposed view of that allocation (so its
+//    base() is the allocation, as in NumPy).
+#pragma once
+
+#include "nd/array.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nd::detail {
+
+/// One index argument, type-erased.
+struct index_item {
+  enum kind_t { integer, slice_k, newaxis_k, int_array, bool_array };
+  kind_t kind = integer;
+  std::ptrdiff_t value = 0;
+  std::optional<nd::slice> sl;
+  shape_t shape;                      // int_array / bool_array
+  std::vector<std::ptrdiff_t> values; // C order; 0/1 for masks
+};
+
+template <index_integer I> index_item to_item(I i) {
+  index_item it;
+  it.kind = index_item::integer;
+  it.value = clip_to_ptrdiff(i);
+  return it;
+}
+inline index_item to_item(const nd::slice &s) {
+  index_item it;
+  it.kind = index_item::slice_k;
+  it.sl = s;
+  return it;
+}
+inline index_item to_item(all_t) { return to_item(nd::slice(_, _)); }
+inline index_item to_item(newaxis_t) {
+  index_item it;
+  it.kind = index_item::newaxis_k;
+  return it;
+}
+inline index_item to_item(const indices &ix) {
+  index_item it;
+  it.kind = index_item::int_array;
+  it.shape = {static_cast<std::ptrdiff_t>(ix.values.size())};
+  it.values = ix.values;
+  return it;
+}
+template <index_integer I> index_item to_item(const array<I> &a) {
+  index_item it;
+  it.kind = index_item::int_array;
+  it.shape = a.shape();
+  it.values.reserve(static_cast<std::size_t>(a.size()));
+  a.for_each([&](const I &v) { it.values.push_back(clip_to_ptrdiff(v)); });
+  return it;
+}
+inline index_item to_item(const array<bool> &m) {
+  index_item it;
+  it.kind = index_item::bool_array;
+  it.shape = m.shape();
+  it.values.reserve(static_cast<std::size_t>(m.size()));
+  m.for_each([&](const bool &v) { it.values.push_back(v ? 1 : 0); });
+  return it;
+}
+
+/// The elements an advanced index selects, and NumPy's layout for them.
+struct advanced_plan {
+  shape_t result_shape;                // NumPy's result shape
+  std::vector<std::ptrdiff_t> offsets; // source offsets, result C order
+  shape_t bshape;                      // the broadcast advanced shape B
+  shape_t sub_shape;                   // the remaining (subspace) dims
+  strides_t sub_strides;               //   and their source strides
+  std::size_t consec = 0;              // where B goes in the result
+  bool single_mask = false;            // the index is one boolean mask
+};
+
+inline advanced_plan plan_advanced(const shape_t &shape,
+                                   const strides_t &strides,
+                                   std::ptrdiff_t offset,
+                                   std::vector<index_item> items) {
+  const std::size_t nd = shape.size();
+  std::size_t used = 0;
+  for (const auto &it : items) {
+    if (it.kind == index_item::bool_array)
+      used += it.shape.size();
+    else if (it.kind != index_item::newaxis_k)
+      ++used;
+  }
+  if (used > nd)
+    throw_too_many(nd, used);
+  advanced_plan p;
+  p.single_mask = items.size() == 1 && items[0].kind == index_item::bool_array;
+  for (std::size_t k = used; k < nd; ++k)
+    items.push_back(to_item(all));
+
+  struct component {
+    shape_t shape;
+    std::vector<std::ptrdiff_t> vals;
+    std::ptrdiff_t stride;
+  };
+  std::vector<component> comps;
+  std::ptrdiff_t base_off = offset;
+  std::size_t axis = 0, result_dim = 0;
+  int consec_status = -1;
+  std::size_t consec = 0;
+  for (const auto &it : items) {
+    const bool fancy = it.kind == index_item::integer ||
+                       it.kind == index_item::int_array ||
+                       it.kind == index_item::bool_array;
+    if (fancy) {
+      if (consec_status == -1) {
+        consec = result_dim;
+        consec_status = 0;
+      } else if (consec_status == 1) {
+        consec_status = 2;
+        consec = 0;
+      }
+    } else if (consec_status == 0) {
+      consec_status = 1;
+    }
+    switch (it.kind) {
+    case index_item::integer: {
+      const auto v = check_index(it.value, axis, shape[axis]);
+      base_off += v * strides[axis];
+      ++axis;
+      break;
+    }
+    case index_item::int_array: {
+      component c{it.shape, it.values, strides[axis]};
+      for (auto &v : c.vals)
+        v = check_index(v, axis, shape[axis]);
+      comps.push_back(std::move(c));
+      ++axis;
+      break;
+    }
+    case index_item::bool_array: {
+      const std::size_t k = it.shape.size();
+      if (k == 0) {
+        // A 0-d mask: a new axis of length 1 (true) or 0 (false).
+        component c{{it.values[0] ? 1 : 0}, {}, 0};
+        if (it.values[0])
+          c.vals.push_back(0);
+        comps.push_back(std::move(c));
+        break;
+      }
+      for (std::size_t i = 0; i < k; ++i)
+        if (it.shape[i] != shape[axis + i])
+          throw index_error(
+              "boolean index did not match indexed array along dimension " +
+              std::to_string(axis + i) + "; dimension is " +
+              std::to_string(shape[axis + i]) +
+              " but corresponding boolean dimension is " +
+              std::to_string(it.shape[i]));
+      std::ptrdiff_t count = 0;
+      for (auto v : it.values)
+        count += v;
+      std::vector<component> nz(k);
+      for (std::size_t i = 0; i < k; ++i) {
+        nz[i].shape = {count};
+        nz[i].stride = strides[axis + i];
+        nz[i].vals.reserve(static_cast<std::size_t>(count));
+      }
+      std::vector<std::ptrdiff_t> idx(k, 0);
+      for (std::size_t flat = 0; flat < it.values.size(); ++flat) {
+        if (it.values[flat])
+          for (std::size_t i = 0; i < k; ++i)
+            nz[i].vals.push_back(idx[i]);
+        for (std::size_t i = k; i-- > 0;) {
+          if (++idx[i] < it.shape[i])
+            break;
+          idx[i] = 0;
+        }
+      }
+      for (auto &c : nz)
+        comps.push_back(std::move(c));
+      axis += k;
+      break;
+    }
+    case index_item::slice_k: {
+      const auto b = slice_on_axis(*it.sl, shape[axis]);
+      base_off += b.start * strides[axis];
+      p.sub_shape.push_back(b.length);
+      p.sub_strides.push_back(strides[axis] * b.step);
+      ++axis;
+      ++result_dim;
+      break;
+    }
+    case index_item::newaxis_k:
+      p.sub_shape.push_back(1);
+      p.sub_strides.push_back(0);
+      ++result_dim;
+      break;
+    }
+  }
+  p.consec = consec_status == 2 ? 0 : consec;
+
+  // Broadcast the advanced indices.
+  shape_t b;
+  try {
+    for (const auto &c : comps)
+      b = broadcast_shapes(b, c.shape);
+  } catch (const shape_error &) {
+    std::string msg = "shape mismatch: indexing arrays could not be "
+                      "broadcast together with shapes";
+    for (const auto &c : comps)
+      msg += " " + shape_to_string(c.shape);
+    throw index_error(msg);
+  }
+  p.bshape = b;
+  const std::ptrdiff_t nb = shape_size(b);
+  std::vector<std::ptrdiff_t> adv_off(static_cast<std::size_t>(nb), 0);
+  if (nb > 0) {
+    std::vector<strides_t> bst(comps.size());
+    for (std::size_t c = 0; c < comps.size(); ++c)
+      broadcast_strides_to(comps[c].shape, c_strides(comps[c].shape), b,
+                           bst[c]);
+    std::vector<std::ptrdiff_t> idx(b.size(), 0), pos(comps.size(), 0);
+    for (std::ptrdiff_t j = 0; j < nb; ++j) {
+      std::ptrdiff_t off = 0;
+      for (std::size_t c = 0; c < comps.size(); ++c)
+        off +=
+            comps[c].vals[static_cast<std::size_t>(pos[c])] * comps[c].stride;
+      adv_off[static_cast<std::size_t>(j)] = off;
+      for (std::size_t d = b.size(); d-- > 0;) {
+        ++idx[d];
+        for (std::size_t c = 0; c < comps.size(); ++c)
+          pos[c] += bst[c][d];
+        if (idx[d] < b[d])
+          break;
+        for (std::size_t c = 0; c < comps.size(); ++c)
+          pos[c] -= bst[c][d] * b[d];
+        idx[d] = 0;
+      }
+    }
+  }
+
+  // The result shape and the source offsets in its C order.
+  const auto cut = static_cast<std::ptrdiff_t>(p.consec);
+  const shape_t outer(p.sub_shape.begin(), p.sub_shape.begin() + cut);
+  const strides_t outer_st(p.sub_strides.begin(), p.sub_strides.begin() + cut);
+  const shape_t inner(p.sub_shape.begin() + cut, p.sub_shape.end());
+  const strides_t inner_st(p.sub_strides.begin() + cut, p.sub_strides.end());
+  p.result_shape = outer;
+  p.result_shape.insert(p.result_shape.end(), b.begin(), b.end());
+  p.result_shape.insert(p.result_shape.end(), inner.begin(), inner.end());
+  p.offsets.reserve(static_cast<std::size_t>(shape_size(p.result_shape)));
+  nditer<1>(outer, {&outer_st}, {base_off},
+            [&](const std::array<std::ptrdiff_t, 1> &o) {
+              for (auto a : adv_off)
+                nditer<1>(inner, {&inner_st}, {o[0] + a},
+                          [&](const std::array<std::ptrdiff_t, 1> &q) {
+                            p.offsets.push_back(q[0]);
+                          });
+            });
+  return p;
+}
+
+struct advanced_access {
+  template <class E>
+  static array<E> get(const array<E> &src, std::vector<index_item> items) {
+    const auto &n = *src.n_;
+    advanced_plan p =
+        plan_advanced(n.shape, n.strides, n.offset, std::move(items));
+    // NumPy's allocation: B outermost (C order), then the subspace in the
+    // memory order of the source.
+    shape_t ishape = p.bshape;
+    ishape.insert(ishape.end(), p.sub_shape.begin(), p.sub_shape.end());
+    const strides_t sub_st =
+        strides_for_perm(p.sub_shape, sorted_stride_perm(p.sub_strides));
+    std::ptrdiff_t sub_size = 1;
+    for (auto d : p.sub_shape)
+      sub_size *= d;
+    strides_t ist = c_strides(p.bshape);
+    for (auto &s : ist)
+      s *= sub_size;
+    ist.insert(ist.end(), sub_st.begin(), sub_st.end());
+    ist = fresh_strides(ist, ishape);
+    array<E> internal(array<E>::make_owner_node(ishape, ist));
+    array<E> result = internal;
+    if (p.consec > 0) {
+      const std::size_t nb = p.bshape.size();
+      std::vector<std::size_t> perm;
+      for (std::size_t i = 0; i < p.consec; ++i)
+        perm.push_back(nb + i);
+      for (std::size_t i = 0; i < nb; ++i)
+        perm.push_back(i);
+      for (std::size_t i = nb + p.consec; i < ishape.size(); ++i)
+        perm.push_back(i);
+      shape_t rs;
+      strides_t rst;
+      for (auto a : perm) {
+        rs.push_back(ishape[a]);
+        rst.push_back(ist[a]);
+      }
+      result = internal.make_view(std::move(rs), std::move(rst), 0);
+    }
+    const E *s = n.buf->data.get();
+    E *d = internal.n_->buf->data.get();
+    std::size_t c = 0;
+    nditer<1>(result.n_->shape, {&result.n_->strides}, {0},
+              [&](const std::array<std::ptrdiff_t, 1> &o) {
+                d[o[0]] = s[p.offsets[c++]];
+              });
+    return result;
+  }
+
+  template <class E>
+  static void put_value(array<E> &dst, std::vector<index_item> items, E value) {
+    auto &n = *dst.n_;
+    const advanced_plan p =
+        plan_advanced(n.shape, n.strides, n.offset, std::move(items));
+    E *d = n.buf->data.get();
+    for (auto off : p.offsets)
+      d[off] = value;
+  }
+
+  template <class E>
+  static void put_values(array<E> &dst, std::vector<index_item> items,
+                         const array<E> &values_in) {
+    auto &n = *dst.n_;
+    const advanced_plan p =
+        plan_advanced(n.shape, n.strides, n.offset, std::move(items));
+    const array<E> values =
+        dst.may_overlap(values_in) ? values_in.copy() : values_in;
+    shape_t vs = values.shape();
+    strides_t vst = values.strides();
+    while (vs.size() > p.result_shape.size() && vs.front() == 1) {
+      vs.erase(vs.begin());
+      vst.erase(vst.begin());
+    }
+    strides_t bst;
+    if (!broadcast_strides_to(vs, vst, p.result_shape, bst)) {
+      if (p.single_mask && values.ndim() == 1)
+        throw shape_error(
+            "NumPy boolean array indexing assignment cannot assign " +
+            std::to_string(values.size()) + " input values to the " +
+            std::to_string(p.offsets.size()) +
+            " output values where the mask is true");
+      throw shape_error("shape mismatch: value array of shape " +
+                        shape_to_string(values.shape()) +
+                        " could not be broadcast to indexing result of "
+                        "shape " +
+                        shape_to_string(p.result_shape));
+    }
+    E *d = n.buf->data.get();
+    const E *s = values.n_->buf->data.get();
+    std::size_t c = 0;
+    nditer<1>(p.result_shape, {&bst}, {values.n_->offset},
+              [&](const std::array<std::ptrdiff_t, 1> &o) {
+                d[p.offsets[c++]] = s[o[0]];
+              });
+  }
+};
+
+} // namespace nd::detail
+
+namespace nd {
+
+template <class E> array<E> array<E>::operator()(const indices &idx) const {
+  return detail::advanced_access::get(*this, {detail::to_item(idx)});
+}
+
+template <class E>
+template <detail::index_integer I>
+array<E> array<E>::operator()(const array<I> &idx) const {
+  return detail::advanced_access::get(*this, {detail::to_item(idx)});
+}
+
+template <class E>
+array<E> array<E>::operator()(const array<bool> &mask) const {
+  return detail::advanced_access::get(*this, {detail::to_item(mask)});
+}
+
+template <class E>
+template <class... Idx>
+  requires detail::mask_mixed_indices<Idx...>
+array<E> array<E>::operator()(const Idx &...idx) const {
+  return detail::advanced_access::get(*this, {detail::to_item(idx)...});
+}
+
+template <class E>
+template <class... Idx>
+  requires detail::fancy_mixed_indices<Idx...>
+array<E> array<E>::operator()(const Idx &...idx) const {
+  return detail::advanced_access::get(*this, {detail::to_item(idx)...});
+}
+
+template <class E> void array<E>::put(const indices &idx, E value) {
+  detail::advanced_access::put_value(*this, {detail::to_item(idx)}, value);
+}
+template <class E> void array<E>::put(const indices &idx, const array &values) {
+  detail::advanced_access::put_values(*this, {detail::to_item(idx)}, values);
+}
+template <class E> void array<E>::put(const array<bool> &mask, E value) {
+  detail::advanced_access::put_value(*this, {detail::to_item(mask)}, value);
+}
+template <class E>
+void array<E>::put(const array<bool> &mask, const array &values) {
+  detail::advanced_access::put_values(*this, {detail::to_item(mask)}, values);
+}
+template <class E>
+template <detail::index_integer I>
+void array<E>::put(const array<I> &idx, E value) {
+  detail::advanced_access::put_value(*this, {detail::to_item(idx)}, value);
+}
+template <class E>
+template <detail::index_integer I>
+void array<E>::put(const array<I> &idx, const array &values) {
+  detail::advanced_access::put_values(*this, {detail::to_item(idx)}, values);
+}
+
+} // namespace nd

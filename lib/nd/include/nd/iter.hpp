@@ -1,0 +1,74 @@
+// nd/iter.hpp: the strided loop every element-wise operation runs on.
+#pragma once
+
+#include "nd/shape.hpp"
+
+#include <array>
+#include <cstddef>
+#include <vector>
+
+namespace nd::detail {
+
+/// Calls `f(offsets)` for every multi-index of `shape` in C order, where
+/// `offsets[k]` is `start[k] + sum_j index_j * strides[k][j]`. Nothing is
+/// called when the shape has a zero extent; a 0-d shape is one call.
+template <std::size_t N, class F>
+void nditer(const shape_t &shape, const std::array<const strides_t *, N> &st,
+            std::array<std::ptrdiff_t, N> start, F &&f) {
+  const std::size_t nd = shape.size();
+  for (auto d : shape)
+    if (d == 0)
+      return;
+  if (nd == 0) {
+    f(start);
+    return;
+  }
+  std::vector<std::ptrdiff_t> idx(nd, 0);
+  const std::ptrdiff_t inner = shape[nd - 1];
+  std::array<std::ptrdiff_t, N> inner_st;
+  for (std::size_t k = 0; k < N; ++k)
+    inner_st[k] = (*st[k])[nd - 1];
+  std::array<std::ptrdiff_t, N> off = start;
+  for (;;) {
+    std::array<std::ptrdiff_t, N> o = off;
+    for (std::ptrdiff_t i = 0; i < inner; ++i) {
+      f(o);
+      for (std::size_t k = 0; k < N; ++k)
+        o[k] += inner_st[k];
+    }
+    std::size_t d = nd - 1;
+    for (;;) {
+      if (d == 0)
+        return;
+      --d;
+      ++idx[d];
+      for (std::size_t k = 0; k < N; ++k)
+        off[k] += (*st[k])[d];
+      if (idx[d] < shape[d])
+        break;
+      for (std::size_t k = 0; k < N; ++k)
+        off[k] -= (*st[k])[d] * shape[d];
+      idx[d] = 0;
+    }
+  }
+}
+
+/// The lowest and one-past-highest element offsets an array touches, or
+/// {0, 0} when it is empty.
+inline std::array<std::ptrdiff_t, 2> element_extent(const shape_t &shape,
+                                                    const strides_t &strides,
+                                                    std::ptrdiff_t offset) {
+  std::ptrdiff_t lo = offset, hi = offset;
+  for (std::size_t i = 0; i < shape.size(); ++i) {
+    if (shape[i] == 0)
+      return {0, 0};
+    const std::ptrdiff_t span = (shape[i] - 1) * strides[i];
+    if (span < 0)
+      lo += span;
+    else
+      hi += span;
+  }
+  return {lo, hi + 1};
+}
+
+} // namespace nd::detail

@@ -1,0 +1,380 @@
+// nd/ops.hpp: element-wise arithmetic, comparisons, logical operators,
+// reductions and math functions.
+//
+// Every element-wise operation returns a NEW array (a copy, never a view):
+// `a + 1`, `a * b`, `a > 25`, `nd::sqrt(a)` do not share memory with their
+// operands. Operands broadcast as in NumPy. The result's memory layout is the
+// one NumPy's ufuncs allocate (order='K': the memory order of the operands).
+// Reductions (sum, mean, min, max, allclose) return scalars.
+#pragma once
+
+#include "nd/array.hpp"
+
+#include <cmath>
+#include <limits>
+#include <type_traits>
+#include <vector>
+
+namespace nd {
+namespace detail {
+
+/// Strides of a ufunc output of `shape` (NumPy's NpyIter axis ordering with
+/// NPY_KEEPORDER: a stable insertion sort of the axes by the operands'
+/// strides, C order winning conflicts and ambiguities).
+inline strides_t ufunc_out_strides(const shape_t &shape,
+                                   const std::vector<strides_t> &ops) {
+  const std::size_t nd = shape.size();
+  // perm[0] is the innermost axis.
+  std::vector<std::size_t> perm(nd);
+  for (std::size_t i = 0; i < nd; ++i)
+    perm[i] = nd - 1 - i;
+  auto mag = [](std::ptrdiff_t s) { return s < 0 ? -s : s; };
+  for (std::size_t i0 = 1; i0 < nd; ++i0) {
+    std::size_t ipos = i0;
+    const std::size_t j0 = perm[i0];
+    for (std::size_t i1 = i0; i1-- > 0;) {
+      bool ambig = true, shouldswap = false;
+      const std::size_t j1 = perm[i1];
+      for (const auto &st : ops) {
+        if (st[j0] != 0 && st[j1] != 0) {
+          if (mag(st[j1]) <= mag(st[j0]))
+            shouldswap = false;
+          else if (ambig)
+            shouldswap = true;
+          ambig = false;
+        }
+      }
+      if (!ambig) {
+        if (shouldswap)
+          ipos = i1;
+        else
+          break;
+      }
+    }
+    if (ipos != i0) {
+      for (std::size_t i1 = i0; i1 > ipos; --i1)
+        perm[i1] = perm[i1 - 1];
+      perm[ipos] = j0;
+    }
+  }
+  strides_t out(nd);
+  std::ptrdiff_t s = 1;
+  for (std::size_t i = 0; i < nd; ++i) {
+    out[perm[i]] = s;
+    s *= shape[perm[i]];
+  }
+  return fresh_strides(out, shape);
+}
+
+/// Operand strides as NpyIter sees them: broadcast, and 0 on axes where the
+/// operand has length 1.
+template <class A>
+strides_t iter_strides(const array<A> &a, const shape_t &shape) {
+  strides_t st;
+  broadcast_strides_to(a.shape(), a.strides(), shape, st);
+  return st;
+}
+
+template <class R, class A, class F> array<R> unary_op(const array<A> &a, F f) {
+  const shape_t &sh = a.shape();
+  const strides_t sa = iter_strides(a, sh);
+  const strides_t so = ufunc_out_strides(sh, {sa});
+  array<R> out = zeros<R>(sh).copy_with_strides(so);
+  R *o = out.buffer_data();
+  const A *pa = a.buffer_data();
+  nditer<2>(
+      sh, {&so, &sa}, {0, a.offset()},
+      [&](const std::array<std::ptrdiff_t, 2> &q) { o[q[0]] = f(pa[q[1]]); });
+  return out;
+}
+
+template <class R, class A, class B, class F>
+array<R> binary_op(const array<A> &a, const array<B> &b, F f) {
+  const shape_t sh = broadcast_shapes(a.shape(), b.shape());
+  const strides_t sa = iter_strides(a, sh);
+  const strides_t sb = iter_strides(b, sh);
+  const strides_t so = ufunc_out_strides(sh, {sa, sb});
+  array<R> out = zeros<R>(sh).copy_with_strides(so);
+  R *o = out.buffer_data();
+  const A *pa = a.buffer_data();
+  const B *pb = b.buffer_data();
+  nditer<3>(sh, {&so, &sa, &sb}, {0, a.offset(), b.offset()},
+            [&](const std::array<std::ptrdiff_t, 3> &q) {
+              o[q[0]] = f(pa[q[1]], pb[q[2]]);
+            });
+  return out;
+}
+
+template <class X>
+concept scalar = std::is_arithmetic_v<X>;
+
+template <class X>
+concept integral_or_bool = std::is_integral_v<X>;
+
+} // namespace detail
+
+// ------------------------------------------------------------- arithmetic
+
+// `a + b`, `a - b`, `a * b`, `a / b` (array-array with broadcasting,
+// array-scalar, scalar-array). Each returns a new array (a copy): the result
+// never shares memory with an operand. `/` is true division (integer arrays
+// give double).
+#define ND_DEFINE_ARITH(OP, FN, RESULT, SCALAR_RESULT)                         \
+  template <class A, class B>                                                  \
+  ND_RETURNS_COPY("arithmetic")                                                \
+  array<detail::RESULT<A, B>> operator OP(const array<A> &a,                   \
+                                          const array<B> &b) {                 \
+    using R = detail::RESULT<A, B>;                                            \
+    return detail::binary_op<R>(a, b, [](A x, B y) {                           \
+      return detail::FN<R>(static_cast<R>(x), static_cast<R>(y));              \
+    });                                                                        \
+  }                                                                            \
+  template <class A, detail::scalar S>                                         \
+  ND_RETURNS_COPY("arithmetic")                                                \
+  array<detail::SCALAR_RESULT<A, S>> operator OP(const array<A> &a, S s) {     \
+    using R = detail::SCALAR_RESULT<A, S>;                                     \
+    const R v = static_cast<R>(s);                                             \
+    return detail::unary_op<R>(                                                \
+        a, [v](A x) { return detail::FN<R>(static_cast<R>(x), v); });          \
+  }                                                                            \
+  template <detail::scalar S, class A>                                         \
+  ND_RETURNS_COPY("arithmetic")                                                \
+  array<detail::SCALAR_RESULT<A, S>> operator OP(S s, const array<A> &a) {     \
+    using R = detail::SCALAR_RESULT<A, S>;                                     \
+    const R v = static_cast<R>(s);                                             \
+    return detail::unary_op<R>(                                                \
+        a, [v](A x) { return detail::FN<R>(v, static_cast<R>(x)); });          \
+  }
+
+ND_DEFINE_ARITH(+, wrap_add, arith_t, scalar_arith_t)
+ND_DEFINE_ARITH(-, wrap_sub, arith_t, scalar_arith_t)
+ND_DEFINE_ARITH(*, wrap_mul, arith_t, scalar_arith_t)
+ND_DEFINE_ARITH(/, true_div, quot_t, scalar_quot_t)
+#undef ND_DEFINE_ARITH
+
+/// Element-wise negation. Returns a new array (a copy).
+template <class A>
+ND_RETURNS_COPY("arithmetic")
+array<A> operator-(const array<A> &a) {
+  return detail::unary_op<A>(a, [](A x) { return detail::wrap_neg<A>(x); });
+}
+
+// ------------------------------------------------------------ comparisons
+
+#define ND_DEFINE_CMP(OP)                                                      \
+  /** Element-wise comparison with broadcasting: a new array<bool> (a          \
+   * copy). */                                                                 \
+  template <class A, class B>                                                  \
+  ND_RETURNS_COPY("arithmetic")                                                \
+  array<bool> operator OP(const array<A> &a, const array<B> &b) {              \
+    using C = std::common_type_t<A, B>;                                        \
+    return detail::binary_op<bool>(a, b, [](A x, B y) {                        \
+      return static_cast<C>(x) OP static_cast<C>(y);                           \
+    });                                                                        \
+  }                                                                            \
+  /** Element-wise comparison with a scalar: a new array<bool> (a copy). */    \
+  template <class A, detail::scalar S>                                         \
+  ND_RETURNS_COPY("arithmetic")                                                \
+  array<bool> operator OP(const array<A> &a, S s) {                            \
+    using C = std::common_type_t<A, S>;                                        \
+    const C v = static_cast<C>(s);                                             \
+    return detail::unary_op<bool>(                                             \
+        a, [v](A x) { return static_cast<C>(x) OP v; });                       \
+  }                                                                            \
+  /** Element-wise comparison with a scalar: a new array<bool> (a copy). */    \
+  template <detail::scalar S, class A>                                         \
+  ND_RETURNS_COPY("arithmetic")                                                \
+  array<bool> operator OP(S s, const array<A> &a) {                            \
+    using C = std::common_type_t<A, S>;                                        \
+    const C v = static_cast<C>(s);                                             \
+    return detail::unary_op<bool>(                                             \
+        a, [v](A x) { return v OP static_cast<C>(x); });                       \
+  }
+
+ND_DEFINE_CMP(==)
+ND_DEFINE_CMP(!=)
+ND_DEFINE_CMP(<)
+ND_DEFINE_CMP(<=)
+ND_DEFINE_CMP(>)
+ND_DEFINE_CMP(>=)
+#undef ND_DEFINE_CMP
+
+// -------------------------------------------------------- logical/bitwise
+
+#define ND_DEFINE_BITWISE(OP)                                                  \
+  /** Element-wise logical (bool) or bitwise (integers) OP with                \
+   * broadcasting. Returns a new array (a copy). */                            \
+  template <detail::integral_or_bool A, detail::integral_or_bool B>            \
+  ND_RETURNS_COPY("arithmetic")                                                \
+  array<detail::arith_t<A, B>> operator OP(const array<A> &a,                  \
+                                           const array<B> &b) {                \
+    using R = detail::arith_t<A, B>;                                           \
+    return detail::binary_op<R>(a, b, [](A x, B y) {                           \
+      return static_cast<R>(static_cast<R>(x) OP static_cast<R>(y));           \
+    });                                                                        \
+  }                                                                            \
+  /** Element-wise OP with a scalar. Returns a new array (a copy). */          \
+  template <detail::integral_or_bool A, detail::integral_or_bool S>            \
+  ND_RETURNS_COPY("arithmetic")                                                \
+  array<detail::scalar_arith_t<A, S>> operator OP(const array<A> &a, S s) {    \
+    using R = detail::scalar_arith_t<A, S>;                                    \
+    const R v = static_cast<R>(s);                                             \
+    return detail::unary_op<R>(                                                \
+        a, [v](A x) { return static_cast<R>(static_cast<R>(x) OP v); });       \
+  }                                                                            \
+  /** Element-wise OP with a scalar. Returns a new array (a copy). */          \
+  template <detail::integral_or_bool S, detail::integral_or_bool A>            \
+  ND_RETURNS_COPY("arithmetic")                                                \
+  array<detail::scalar_arith_t<A, S>> operator OP(S s, const array<A> &a) {    \
+    using R = detail::scalar_arith_t<A, S>;                                    \
+    const R v = static_cast<R>(s);                                             \
+    return detail::unary_op<R>(                                                \
+        a, [v](A x) { return static_cast<R>(v OP static_cast<R>(x)); });       \
+  }
+
+ND_DEFINE_BITWISE(&)
+ND_DEFINE_BITWISE(|)
+ND_DEFINE_BITWISE(^)
+#undef ND_DEFINE_BITWISE
+
+/// Element-wise logical not (bool) or bitwise not (integers). Returns a new
+/// array (a copy).
+template <detail::integral_or_bool A>
+ND_RETURNS_COPY("arithmetic")
+array<A> operator~(const array<A> &a) {
+  return detail::unary_op<A>(a, [](A x) {
+    if constexpr (std::is_same_v<A, bool>)
+      return !x;
+    else
+      return static_cast<A>(~x);
+  });
+}
+
+// ------------------------------------------------------------- functions
+
+/// NumPy's `np.abs(a)`. Returns a new array (a copy).
+template <class A>
+ND_RETURNS_COPY("arithmetic")
+array<A> abs(const array<A> &a) {
+  return detail::unary_op<A>(a, [](A x) -> A {
+    if constexpr (std::is_same_v<A, bool> || std::is_unsigned_v<A>)
+      return x;
+    else if constexpr (std::is_integral_v<A>)
+      return x < 0 ? detail::wrap_neg<A>(x) : x;
+    else
+      return std::fabs(x);
+  });
+}
+
+/// NumPy's `np.sqrt(a)` (floating result: double for integer arrays).
+/// Returns a new array (a copy).
+template <class A>
+ND_RETURNS_COPY("arithmetic")
+array<detail::float_t_of<A>> sqrt(const array<A> &a) {
+  using R = detail::float_t_of<A>;
+  return detail::unary_op<R>(a,
+                             [](A x) { return std::sqrt(static_cast<R>(x)); });
+}
+
+/// NumPy's `np.copy(a)` (order='K': the copy keeps a's memory order).
+/// Returns a copy, a new owner.
+template <class A>
+ND_RETURNS_COPY("explicit")
+array<A> copy(const array<A> &a) {
+  return a.copy_with_strides(
+      detail::keep_order_strides(a.shape(), a.strides()));
+}
+
+// ------------------------------------------------------------ reductions
+
+/// NumPy's `np.sum(a)` over all elements: a count for bool arrays, a 64-bit
+/// integer for integer arrays, the element type for floating arrays.
+template <class A> detail::sum_t<A> sum(const array<A> &a) {
+  using R = detail::sum_t<A>;
+  R s = 0;
+  a.for_each(
+      [&](const A &x) { s = detail::wrap_add<R>(s, static_cast<R>(x)); });
+  return s;
+}
+
+/// NumPy's `np.mean(a)` as a double (NaN for an empty array, where NumPy
+/// also warns).
+template <class A> double mean(const array<A> &a) {
+  double s = 0;
+  a.for_each([&](const A &x) { s += static_cast<double>(x); });
+  if (a.size() == 0)
+    return std::numeric_limits<double>::quiet_NaN();
+  return s / static_cast<double>(a.size());
+}
+
+namespace detail {
+template <class A, class Better>
+A reduce_extreme(const array<A> &a, const char *name, Better better) {
+  if (a.size() == 0)
+    throw value_error(std::string("zero-size array to reduction operation ") +
+                      name + " which has no identity");
+  bool first = true, nan = false;
+  A best{};
+  a.for_each([&](const A &x) {
+    if constexpr (std::is_floating_point_v<A>)
+      if (std::isnan(x)) {
+        if (!nan)
+          best = x;
+        nan = true;
+      }
+    if (nan)
+      return;
+    if (first || better(x, best))
+      best = x;
+    first = false;
+  });
+  return best;
+}
+} // namespace detail
+
+/// NumPy's `np.min(a)` (NaN propagates). Throws value_error "zero-size array
+/// to reduction operation minimum which has no identity" when a is empty.
+template <class A> A min(const array<A> &a) {
+  return detail::reduce_extreme(a, "minimum", [](A x, A y) { return x < y; });
+}
+
+/// NumPy's `np.max(a)` (NaN propagates). Throws value_error when a is
+/// empty.
+template <class A> A max(const array<A> &a) {
+  return detail::reduce_extreme(a, "maximum", [](A x, A y) { return x > y; });
+}
+
+/// NumPy's `np.allclose(a, b, rtol, atol)`: true when every pair (after
+/// broadcasting) satisfies |a - b| <= atol + rtol * |b| (infinities must be
+/// equal, NaN is never close). Throws shape_error when a and b do not
+/// broadcast.
+template <class A, class B>
+bool allclose(const array<A> &a, const array<B> &b, double rtol = 1e-5,
+              double atol = 1e-8) {
+  const shape_t sh = broadcast_shapes(a.shape(), b.shape());
+  const strides_t sa = detail::iter_strides(a, sh);
+  const strides_t sb = detail::iter_strides(b, sh);
+  const A *pa = a.buffer_data();
+  const B *pb = b.buffer_data();
+  bool ok = true;
+  detail::nditer<2>(sh, {&sa, &sb}, {a.offset(), b.offset()},
+                    [&](const std::array<std::ptrdiff_t, 2> &q) {
+                      if (!ok)
+                        return;
+                      const double x = static_cast<double>(pa[q[0]]);
+                      const double y = static_cast<double>(pb[q[1]]);
+                      if (std::isfinite(x) && std::isfinite(y))
+                        ok = std::fabs(x - y) <= atol + rtol * std::fabs(y);
+                      else
+                        ok = x == y;
+                    });
+  return ok;
+}
+
+/// allclose against a scalar (broadcast).
+template <class A, detail::scalar S>
+bool allclose(const array<A> &a, S b, double rtol = 1e-5, double atol = 1e-8) {
+  return allclose(a, full<S>({}, b), rtol, atol);
+}
+
+} // namespace nd
