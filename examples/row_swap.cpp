@@ -24,15 +24,15 @@ int main() {
 }
 
 // BUGGY-OUTPUT:      before swap_rows(m, 0, 1):
-// BUGGY-OUTPUT-NEXT: [[1 2 3]
+// BUGGY-OUTPUT-NEXT: {{\[\[}}1 2 3]
 // BUGGY-OUTPUT-NEXT:  [4 5 6]]
 // BUGGY-OUTPUT-NEXT: after swap_rows(m, 0, 1):
-// BUGGY-OUTPUT-NEXT: [[4 5 6]
+// BUGGY-OUTPUT-NEXT: {{\[\[}}4 5 6]
 // BUGGY-OUTPUT-NEXT:  [4 5 6]]
 //
 // FIXED-OUTPUT:      before swap_rows(m, 0, 1):
-// FIXED-OUTPUT-NEXT: [[1 2 3]
+// FIXED-OUTPUT-NEXT: {{\[\[}}1 2 3]
 // FIXED-OUTPUT-NEXT:  [4 5 6]]
 // FIXED-OUTPUT-NEXT: after swap_rows(m, 0, 1):
-// FIXED-OUTPUT-NEXT: [[4 5 6]
+// FIXED-OUTPUT-NEXT: {{\[\[}}4 5 6]
 // FIXED-OUTPUT-NEXT:  [1 2 3]]
