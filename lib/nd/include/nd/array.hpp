@@ -99,37 +99,60 @@ concept fancy_mixed_indices =
     sizeof...(Idx) >= 2 && (any_index<Idx> && ...) &&
     (fancy_index<Idx> || ...) && !(mask_index<Idx> || ...);
 
-// Nested initializer lists.
-template <class T, std::size_t D> struct nested_list {
-  using type = std::initializer_list<typename nested_list<T, D - 1>::type>;
-};
-template <class T> struct nested_list<T, 0> {
-  using type = T;
-};
-template <class T, std::size_t D>
-using nested_list_t = typename nested_list<T, D>::type;
+/// One entry of a nested braced list: a scalar or a braced list of entries.
+/// A single constructor taking std::initializer_list<nested_init<T>> accepts
+/// lists of any depth; a braced single scalar (`{{1}, {2}}`) counts as a
+/// list, so that is a 2x1 array, as in NumPy.
+template <class T> class nested_init {
+public:
+  nested_init(T value) : value_(value), scalar_(true) {}
+  nested_init(std::initializer_list<nested_init> list) : list_(list) {}
 
-template <class T, class L>
-void collect_nested(const L &list, std::size_t depth, shape_t &shape,
-                    std::vector<T> &out) {
-  const auto n = static_cast<std::ptrdiff_t>(list.size());
-  if (shape[depth] < 0) {
-    shape[depth] = n;
-  } else if (shape[depth] != n) {
-    shape_t seen(shape.begin(), shape.begin() + static_cast<long>(depth));
+  /// The shape of `list` and its values in C order; throws value_error for
+  /// ragged lists (NumPy's "inhomogeneous shape" error).
+  static shape_t flatten(std::initializer_list<nested_init> list,
+                         std::vector<T> &out) {
+    // The shape follows the first entry at every depth.
+    shape_t shape{static_cast<std::ptrdiff_t>(list.size())};
+    const nested_init *first = list.size() ? list.begin() : nullptr;
+    while (first && !first->scalar_) {
+      shape.push_back(static_cast<std::ptrdiff_t>(first->list_.size()));
+      first = first->list_.size() ? first->list_.begin() : nullptr;
+    }
+    check(list, 0, shape, out);
+    return shape;
+  }
+
+private:
+  static void check(std::initializer_list<nested_init> list, std::size_t depth,
+                    const shape_t &shape, std::vector<T> &out) {
+    if (static_cast<std::ptrdiff_t>(list.size()) != shape[depth])
+      ragged(depth, shape);
+    for (const auto &item : list) {
+      const bool leaf = depth + 1 == shape.size();
+      if (item.scalar_ != leaf)
+        ragged(depth + 1, shape);
+      if (leaf)
+        out.push_back(item.value_);
+      else
+        check(item.list_, depth + 1, shape, out);
+    }
+  }
+
+  [[noreturn]] static void ragged(std::size_t depth, const shape_t &shape) {
+    const shape_t seen(shape.begin(),
+                       shape.begin() + static_cast<std::ptrdiff_t>(depth));
     throw value_error(
         "setting an array element with a sequence. The requested array has "
         "an inhomogeneous shape after " +
         std::to_string(depth) + " dimensions. The detected shape was " +
         shape_to_string(seen) + " + inhomogeneous part.");
   }
-  for (const auto &item : list) {
-    if constexpr (std::is_same_v<std::remove_cvref_t<decltype(item)>, T>)
-      out.push_back(item);
-    else
-      collect_nested<T>(item, depth + 1, shape, out);
-  }
-}
+
+  std::initializer_list<nested_init> list_;
+  T value_{};
+  bool scalar_ = false;
+};
 
 [[noreturn]] inline void throw_out_of_bounds(std::ptrdiff_t index,
                                              std::size_t axis,
@@ -295,15 +318,15 @@ public:
   /// An empty 1-D array, shape (0,). A new owner.
   array() : array(make_owner_node({0}, {0})) {}
 
-  /// `np.array([1, 2, 3])`: a new owner of shape (n,).
-  array(std::initializer_list<E> values) { init_nested<1>(values); }
-  /// `np.array([[1, 2], [3, 4]])`: a new owner. Ragged lists throw
-  /// value_error.
-  array(detail::nested_list_t<E, 2> values) { init_nested<2>(values); }
-  /// A 3-D nested list: a new owner.
-  array(detail::nested_list_t<E, 3> values) { init_nested<3>(values); }
-  /// A 4-D nested list: a new owner.
-  array(detail::nested_list_t<E, 4> values) { init_nested<4>(values); }
+  /// `np.array([1, 2, 3])`, `np.array([[1, 2], [3, 4]])`, ... (any depth):
+  /// a new owner with the nested lists' shape. Ragged lists throw
+  /// value_error. `{{1}, {2}}` is a 2x1 array.
+  array(std::initializer_list<detail::nested_init<E>> values) {
+    std::vector<E> vals;
+    const shape_t sh = detail::nested_init<E>::flatten(values, vals);
+    n_ = make_owner_node(sh, detail::fresh_strides(c_strides(sh), sh));
+    std::copy(vals.begin(), vals.end(), n_->buf->data.get());
+  }
 
   /// Shares the array (like `b = a` in Python): `b.is(a)` afterwards.
   array(const array &) = default;
@@ -647,7 +670,8 @@ public:
   ND_RETURNS_COPY("flatten()") array flatten() const {
     const shape_t sh{size()};
     array out(make_owner_node(sh, detail::fresh_strides({1}, sh)));
-    copy_into(out);
+    E *d = out.n_->buf->data.get();
+    for_each([&d](const E &v) { *d++ = v; });
     return out;
   }
 
@@ -766,6 +790,72 @@ public:
     return *this;
   }
 
+  /// NumPy's `a &= b`, `a |= b`, `a ^= b` for bool and integer arrays
+  /// (logical for bool, bitwise for integers), b an array (broadcast into
+  /// this shape, overlap-safe) or a scalar. In place.
+  template <class U>
+    requires(std::is_integral_v<E> && std::is_integral_v<U> &&
+             detail::same_kind_castable<detail::arith_t<E, U>, E>)
+  ND_WRITES array &operator&=(const array<U> &other) {
+    using R = detail::arith_t<E, U>;
+    inplace(other, [](E a, U b) {
+      return static_cast<E>(static_cast<R>(a) & static_cast<R>(b));
+    });
+    return *this;
+  }
+  /// See operator&=.
+  template <class U>
+    requires(std::is_integral_v<E> && std::is_integral_v<U> &&
+             detail::same_kind_castable<detail::arith_t<E, U>, E>)
+  ND_WRITES array &operator|=(const array<U> &other) {
+    using R = detail::arith_t<E, U>;
+    inplace(other, [](E a, U b) {
+      return static_cast<E>(static_cast<R>(a) | static_cast<R>(b));
+    });
+    return *this;
+  }
+  /// See operator&=.
+  template <class U>
+    requires(std::is_integral_v<E> && std::is_integral_v<U> &&
+             detail::same_kind_castable<detail::arith_t<E, U>, E>)
+  ND_WRITES array &operator^=(const array<U> &other) {
+    using R = detail::arith_t<E, U>;
+    inplace(other, [](E a, U b) {
+      return static_cast<E>(static_cast<R>(a) ^ static_cast<R>(b));
+    });
+    return *this;
+  }
+  /// See operator&=.
+  template <class U>
+    requires(std::is_integral_v<E> && std::is_integral_v<U> &&
+             detail::same_kind_castable<detail::scalar_arith_t<E, U>, E>)
+  ND_WRITES array &operator&=(U value) {
+    using R = detail::scalar_arith_t<E, U>;
+    const R v = static_cast<R>(value);
+    apply_inplace([v](E a) { return static_cast<E>(static_cast<R>(a) & v); });
+    return *this;
+  }
+  /// See operator&=.
+  template <class U>
+    requires(std::is_integral_v<E> && std::is_integral_v<U> &&
+             detail::same_kind_castable<detail::scalar_arith_t<E, U>, E>)
+  ND_WRITES array &operator|=(U value) {
+    using R = detail::scalar_arith_t<E, U>;
+    const R v = static_cast<R>(value);
+    apply_inplace([v](E a) { return static_cast<E>(static_cast<R>(a) | v); });
+    return *this;
+  }
+  /// See operator&=.
+  template <class U>
+    requires(std::is_integral_v<E> && std::is_integral_v<U> &&
+             detail::same_kind_castable<detail::scalar_arith_t<E, U>, E>)
+  ND_WRITES array &operator^=(U value) {
+    using R = detail::scalar_arith_t<E, U>;
+    const R v = static_cast<R>(value);
+    apply_inplace([v](E a) { return static_cast<E>(static_cast<R>(a) ^ v); });
+    return *this;
+  }
+
   /// NumPy's `a[[0, 2]] = value`: writes value into the selected positions
   /// of the first axis of this array itself.
   ND_WRITES void put(const indices &idx, E value);
@@ -837,17 +927,6 @@ private:
     nd->shape = std::move(shape);
     nd->strides = std::move(strides);
     return nd;
-  }
-
-  template <std::size_t D> void init_nested(detail::nested_list_t<E, D> v) {
-    shape_t sh(D, -1);
-    std::vector<E> vals;
-    detail::collect_nested<E>(v, 0, sh, vals);
-    for (auto &d : sh)
-      if (d < 0)
-        d = 0;
-    n_ = make_owner_node(sh, detail::fresh_strides(c_strides(sh), sh));
-    std::copy(vals.begin(), vals.end(), n_->buf->data.get());
   }
 
   /// Copies this array's values into `out` (same shape), C order.
