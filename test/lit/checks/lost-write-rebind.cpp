@@ -42,12 +42,13 @@ void rebind_slice(const nd::array<int> &src) {
   use(a);
 }
 
-// The base is an output parameter: it escapes.
-void rebind_into_output(nd::array<int> &out, const nd::array<int> &values) {
+// The base is a reference parameter, read after the rebinding.
+void rebind_param_row(nd::array<int> &out, const nd::array<int> &values) {
   auto first = out(0, nd::all);
   first = values;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: assignment rebinds the view 'first' instead of writing into 'out' [viewguard-lost-write]
   // CHECK-FIXES: first.assign(values);
+  use(out);
 }
 
 // Negative: the view is read after the rebinding (the rebinding is meant).
