@@ -1,0 +1,104 @@
+//===--- AnalysisCache.cpp - One provenance analysis per function ---------===//
+
+#include "AnalysisCache.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/raw_ostream.h"
+#include <cstdlib>
+
+using namespace clang;
+
+namespace viewguard {
+
+using CacheKey = std::pair<const ASTContext *, std::string>;
+
+static std::map<CacheKey, std::unique_ptr<AnalysisCache>> &caches() {
+  static std::map<CacheKey, std::unique_ptr<AnalysisCache>> Caches;
+  return Caches;
+}
+
+AnalysisCache &AnalysisCache::get(ASTContext &Ctx, const ApiOptions &Options) {
+  auto &Slot = caches()[{&Ctx, Options.key()}];
+  if (!Slot)
+    Slot.reset(new AnalysisCache(Ctx, Options));
+  return *Slot;
+}
+
+void AnalysisCache::release(ASTContext &Ctx) {
+  auto &C = caches();
+  for (auto It = C.begin(); It != C.end();)
+    It = It->first.first == &Ctx ? C.erase(It) : std::next(It);
+}
+
+/// How many times a recursive function is re-analysed with the summary of
+/// the previous round before its summary is taken as final.
+static constexpr unsigned MaxRecursionRounds = 3;
+
+const FunctionAnalysis *AnalysisCache::analysisFor(const FunctionDecl *FD,
+                                                   const Stmt *Body) {
+  auto It = Analyses.find(FD);
+  if (It != Analyses.end())
+    return It->second.get();
+  if (InProgress.contains(FD))
+    return nullptr;
+  std::unique_ptr<FunctionAnalysis> Result;
+  for (unsigned Round = 0; Round < MaxRecursionRounds; ++Round) {
+    InProgress.insert(FD);
+    UsedWhileInProgress.erase(FD);
+    Result = FunctionAnalysis::run(FD, Body, Ctx, Model, *this);
+    InProgress.erase(FD);
+    if (!Result) {
+      Summaries.erase(FD); // no summary for a skipped function
+      break;
+    }
+    FunctionSummary S = Result->summarize();
+    bool Recursive = UsedWhileInProgress.contains(FD);
+    auto Old = Summaries.find(FD);
+    bool Stable = Old != Summaries.end() && Old->second.Reads == S.Reads &&
+                  Old->second.Writes == S.Writes &&
+                  Old->second.MayWrites == S.MayWrites &&
+                  Old->second.ResultViewOf == S.ResultViewOf;
+    Summaries[FD] = std::move(S);
+    if (!Recursive || Stable)
+      break;
+  }
+  const FunctionAnalysis *Raw = Result.get();
+  static const bool Debug = std::getenv("VIEWGUARD_DEBUG") != nullptr;
+  if (Debug && Raw)
+    Raw->dump(llvm::errs());
+  Analyses[FD] = std::move(Result);
+  return Raw;
+}
+
+const FunctionSummary *AnalysisCache::summaryFor(const FunctionDecl *FD) {
+  if (!FD)
+    return nullptr;
+  const FunctionDecl *Def = nullptr;
+  const Stmt *Body = FD->getBody(Def);
+  if (!Body || !Def || Model.isLibraryFunction(Def) ||
+      Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+    return nullptr;
+  if (InProgress.contains(Def)) {
+    // A recursive call: use the previous round's summary, or assume the
+    // parameters are only read until the first round says otherwise.
+    UsedWhileInProgress.insert(Def);
+    auto It = Summaries.find(Def);
+    if (It == Summaries.end()) {
+      FunctionSummary &S = Summaries[Def];
+      unsigned N = Def->getNumParams();
+      S.Reads.assign(N, true);
+      S.Writes.assign(N, false);
+      S.MayWrites.assign(N, false);
+      S.ResultViewOf.assign(N, false);
+      return &S;
+    }
+    return &It->second;
+  }
+  if (!analysisFor(Def, Body))
+    return nullptr;
+  auto It = Summaries.find(Def);
+  return It == Summaries.end() ? nullptr : &It->second;
+}
+
+} // namespace viewguard

@@ -1,0 +1,49 @@
+//===--- AnalysisCache.h - One provenance analysis per function -----------===//
+//
+// The three checks query the same analysis. It is computed once per function
+// per translation unit and shared, and it also provides the call summaries of
+// functions defined in the translation unit (recursion included).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef VIEWGUARD_ANALYSISCACHE_H
+#define VIEWGUARD_ANALYSISCACHE_H
+
+#include "ApiModel.h"
+#include "Provenance.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <map>
+#include <memory>
+
+namespace viewguard {
+
+class AnalysisCache : public SummaryProvider {
+public:
+  /// The cache for \p Ctx and the API described by \p Options.
+  static AnalysisCache &get(clang::ASTContext &Ctx, const ApiOptions &Options);
+  /// Drops everything cached for \p Ctx (its translation unit is done).
+  static void release(clang::ASTContext &Ctx);
+
+  /// The analysis of \p FD's \p Body, or null if it was skipped.
+  const FunctionAnalysis *analysisFor(const clang::FunctionDecl *FD,
+                                      const clang::Stmt *Body);
+  const FunctionSummary *summaryFor(const clang::FunctionDecl *FD) override;
+  const ApiModel &model() const { return Model; }
+
+private:
+  AnalysisCache(clang::ASTContext &Ctx, const ApiOptions &Options)
+      : Ctx(Ctx), Model(Options) {}
+
+  clang::ASTContext &Ctx;
+  ApiModel Model;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionAnalysis>>
+      Analyses;
+  llvm::DenseSet<const clang::FunctionDecl *> InProgress, UsedWhileInProgress;
+  // Node-based: summaries are handed out by pointer while others are added.
+  std::map<const clang::FunctionDecl *, FunctionSummary> Summaries;
+};
+
+} // namespace viewguard
+
+#endif // VIEWGUARD_ANALYSISCACHE_H

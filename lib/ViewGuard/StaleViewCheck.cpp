@@ -1,0 +1,63 @@
+//===--- StaleViewCheck.cpp - viewguard-stale-view ------------------------===//
+
+#include "StaleViewCheck.h"
+
+using namespace clang;
+
+namespace viewguard {
+
+void StaleViewCheck::checkFunction(const FunctionAnalysis &A) {
+  for (const Event &E : A.events()) {
+    if (!isRead(E) || !E.Var)
+      continue;
+    for (const Ref &R : E.Val.Refs)
+      if (R.Rel == Relation::View && checkRead(A, E, R))
+        break;
+  }
+}
+
+bool StaleViewCheck::checkRead(const FunctionAnalysis &A, const Event &Read,
+                               const Ref &R) {
+  const Event *Created = A.creationOf(Read.Var, R);
+  if (!Created)
+    return false;
+  // The base, used in the same expression or call as the view.
+  const Event *Base = nullptr;
+  for (const Event &U : A.events()) {
+    if (U.FullExpr != Read.FullExpr || !U.Var || U.Var == Read.Var ||
+        U.Kind == EventKind::Derive || U.Kind == EventKind::Rebind)
+      continue;
+    const Ref *UR = U.Val.find(R.S);
+    if (UR && isBaseOf(U.Var, *UR, R)) {
+      Base = &U;
+      break;
+    }
+  }
+  if (!Base)
+    return false;
+  // A write to the storage through its base after the view was made and
+  // before this read, with no new view in between.
+  for (const Event &W : A.events()) {
+    if (W.Kind != EventKind::Write || !W.Var || W.Var == Read.Var)
+      continue;
+    // Through the base itself: a write through a sibling view is not what
+    // the snapshot was taken against.
+    const Ref *WR = W.Val.find(R.S);
+    if (!WR || !isBaseOf(W.Var, *WR, R))
+      continue;
+    if (!A.after(*Created, W, Read.Var) || !A.after(W, Read, Read.Var))
+      continue;
+    if (!claim(reportLoc(Read.UseExpr)))
+      return true;
+    diag(reportLoc(Read.UseExpr), "'%0' is a view of '%1' and reflects the "
+                                  "write to '%1' made after it was created")
+        << nameOf(Read.Var) << nameOf(Base->Var);
+    noteViewCreated(Read.Var, R);
+    diag(reportLoc(W.Anchor), "'%0' is modified here", DiagnosticIDs::Note)
+        << nameOf(Base->Var);
+    return true;
+  }
+  return false;
+}
+
+} // namespace viewguard

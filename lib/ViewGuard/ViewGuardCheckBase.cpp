@@ -1,0 +1,201 @@
+//===--- ViewGuardCheckBase.cpp - What the viewguard checks share ---------===//
+
+#include "ViewGuardCheckBase.h"
+#include "AnalysisCache.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace viewguard {
+
+ViewGuardCheckBase::ViewGuardCheckBase(StringRef Name,
+                                       tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  // The API description is usually set once for all viewguard checks, as a
+  // global option; a check-local value wins.
+  ApiOpts.ArrayTypes = Options.getLocalOrGlobal("ArrayTypes", "").str();
+  ApiOpts.ViewFunctions = Options.getLocalOrGlobal("ViewFunctions", "").str();
+  ApiOpts.ViewOrCopyFunctions =
+      Options.getLocalOrGlobal("ViewOrCopyFunctions", "").str();
+  ApiOpts.CopyFunctions = Options.getLocalOrGlobal("CopyFunctions", "").str();
+  ApiOpts.WritingFunctions =
+      Options.getLocalOrGlobal("WritingFunctions", "").str();
+  ApiOpts.MetadataFunctions =
+      Options.getLocalOrGlobal("MetadataFunctions", "").str();
+  ApiOpts.ElementFunctions =
+      Options.getLocalOrGlobal("ElementFunctions", "").str();
+  CopyMethod = Options.getLocalOrGlobal("CopyMethod", "copy").str();
+  AssignMethod = Options.getLocalOrGlobal("AssignMethod", "assign").str();
+  PutMethod = Options.getLocalOrGlobal("PutMethod", "put").str();
+}
+
+void ViewGuardCheckBase::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ArrayTypes", ApiOpts.ArrayTypes);
+  Options.store(Opts, "ViewFunctions", ApiOpts.ViewFunctions);
+  Options.store(Opts, "ViewOrCopyFunctions", ApiOpts.ViewOrCopyFunctions);
+  Options.store(Opts, "CopyFunctions", ApiOpts.CopyFunctions);
+  Options.store(Opts, "WritingFunctions", ApiOpts.WritingFunctions);
+  Options.store(Opts, "MetadataFunctions", ApiOpts.MetadataFunctions);
+  Options.store(Opts, "ElementFunctions", ApiOpts.ElementFunctions);
+  Options.store(Opts, "CopyMethod", CopyMethod);
+  Options.store(Opts, "AssignMethod", AssignMethod);
+  Options.store(Opts, "PutMethod", PutMethod);
+}
+
+void ViewGuardCheckBase::registerMatchers(MatchFinder *Finder) {
+  // Lambda bodies are matched through their LambdaExpr, so that their
+  // captures are known; every other function definition directly.
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                   unless(cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())))))
+          .bind("function"),
+      this);
+  Finder->addMatcher(
+      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
+}
+
+void ViewGuardCheckBase::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  const FunctionDecl *FD = nullptr;
+  const Stmt *Body = nullptr;
+  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
+    FD = L->getCallOperator();
+    Body = L->getBody();
+  } else if ((FD = Result.Nodes.getNodeAs<FunctionDecl>("function"))) {
+    Body = FD->getBody();
+  }
+  if (!FD || !Body || FD->isDependentContext() || FD->isInvalidDecl())
+    return;
+  AnalysisCache &Cache = AnalysisCache::get(*Ctx, ApiOpts);
+  if (Cache.model().isLibraryFunction(FD))
+    return; // the library's own implementation is described, not analysed
+  if (const FunctionAnalysis *A = Cache.analysisFor(FD, Body))
+    checkFunction(*A);
+}
+
+void ViewGuardCheckBase::onEndOfTranslationUnit() {
+  if (Ctx)
+    AnalysisCache::release(*Ctx);
+  Claimed.clear();
+  Ctx = nullptr;
+}
+
+const Event *
+ViewGuardCheckBase::firstAfter(const FunctionAnalysis &A, const Event &From,
+                               llvm::function_ref<bool(const Event &)> Pred,
+                               bool *LoopCarried) {
+  const Event *Fallback = nullptr;
+  bool FallbackLoop = false;
+  for (const Event &E : A.events()) {
+    if (&E == &From || !Pred(E))
+      continue;
+    bool Loop = false;
+    if (!A.after(From, E, E.Var, &Loop))
+      continue;
+    // Prefer a use reached without going around a loop.
+    if (!Loop) {
+      if (LoopCarried)
+        *LoopCarried = false;
+      return &E;
+    }
+    if (!Fallback) {
+      Fallback = &E;
+      FallbackLoop = true;
+    }
+  }
+  if (LoopCarried)
+    *LoopCarried = FallbackLoop;
+  return Fallback;
+}
+
+bool ViewGuardCheckBase::isBaseOf(const ValueDecl *U, const Ref &URef,
+                                  const Ref &ViewRef) {
+  return URef.Rel == Relation::Owner ||
+         llvm::is_contained(ViewRef.Ancestors, U);
+}
+
+SourceLocation ViewGuardCheckBase::reportLoc(const Expr *E) const {
+  return Ctx->getSourceManager().getExpansionLoc(E->getBeginLoc());
+}
+
+bool ViewGuardCheckBase::inMacro(const Expr *E) const {
+  return E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID();
+}
+
+bool ViewGuardCheckBase::claim(SourceLocation Loc) {
+  return Claimed.insert(Loc.getRawEncoding()).second;
+}
+
+std::string ViewGuardCheckBase::sourceText(const Expr *E) const {
+  return Lexer::getSourceText(
+             CharSourceRange::getTokenRange(E->getSourceRange()),
+             Ctx->getSourceManager(), Ctx->getLangOpts())
+      .str();
+}
+
+/// The expression a `.copy()` goes after: the initializer without the handle
+/// copy around it (`auto b = a;` -> `a`, `nd::array<int> b(a);` -> `a`).
+static const Expr *copyTarget(const Expr *E) {
+  for (int Guard = 0; E && Guard < 16; ++Guard) {
+    if (const auto *F = dyn_cast<FullExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *C = dyn_cast<ImplicitCastExpr>(E))
+      E = C->getSubExpr();
+    else if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+             CE && CE->getNumArgs() == 1 && CE->getConstructor() &&
+             CE->getConstructor()->isCopyOrMoveConstructor())
+      E = CE->getArg(0);
+    else
+      break;
+  }
+  return E;
+}
+
+void ViewGuardCheckBase::noteViewCreated(const ValueDecl *V, const Ref &R) {
+  if (!R.Origin)
+    return;
+  const Expr *Target = copyTarget(R.Origin);
+  DiagnosticBuilder Note =
+      diag(reportLoc(R.Origin),
+           R.Ancestors.empty() ? "'%0' is a view created here"
+                               : "'%0' is a view of '%1' created here",
+           DiagnosticIDs::Note);
+  Note << nameOf(V);
+  if (!R.Ancestors.empty())
+    Note << nameOf(R.Ancestors.front());
+  if (!Target || inMacro(Target) || inMacro(R.Origin))
+    return;
+  const SourceManager &SM = Ctx->getSourceManager();
+  SourceLocation End = Lexer::getLocForEndOfToken(Target->getEndLoc(), 0, SM,
+                                                  Ctx->getLangOpts());
+  if (End.isInvalid())
+    return;
+  // A postfix `.copy()` binds tighter than anything but a primary or postfix
+  // expression: parenthesize the rest.
+  const Expr *Bare = Target->IgnoreImplicit();
+  bool Postfix =
+      isa<DeclRefExpr, MemberExpr, CallExpr, ParenExpr, CXXConstructExpr,
+          ArraySubscriptExpr>(Bare) &&
+      !(isa<CXXOperatorCallExpr>(Bare) &&
+        cast<CXXOperatorCallExpr>(Bare)->getOperator() != OO_Call &&
+        cast<CXXOperatorCallExpr>(Bare)->getOperator() != OO_Subscript);
+  if (Postfix) {
+    Note << FixItHint::CreateInsertion(End, "." + CopyMethod + "()");
+  } else {
+    Note << FixItHint::CreateInsertion(Target->getBeginLoc(), "(")
+         << FixItHint::CreateInsertion(End, ")." + CopyMethod + "()");
+  }
+}
+
+std::string ViewGuardCheckBase::iterationSuffix(bool LoopCarried) {
+  return LoopCarried ? ", on the next iteration of the loop" : "";
+}
+
+} // namespace viewguard

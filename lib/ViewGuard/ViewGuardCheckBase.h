@@ -1,0 +1,73 @@
+//===--- ViewGuardCheckBase.h - What the viewguard checks share -----------===//
+//
+// Every viewguard check matches function bodies (and lambda bodies), asks the
+// shared AnalysisCache for their provenance analysis and reports queries over
+// it. This base does the matching, the API options, the de-duplication across
+// template instantiations, and the notes and fix-its the checks share.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef VIEWGUARD_VIEWGUARDCHECKBASE_H
+#define VIEWGUARD_VIEWGUARDCHECKBASE_H
+
+#include "ApiModel.h"
+#include "Provenance.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+#include <functional>
+
+namespace viewguard {
+
+class ViewGuardCheckBase : public clang::tidy::ClangTidyCheck {
+public:
+  ViewGuardCheckBase(llvm::StringRef Name,
+                     clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) final;
+  bool isLanguageVersionSupported(
+      const clang::LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  void onEndOfTranslationUnit() override;
+
+protected:
+  /// Reports this check's defects in one analysed function.
+  virtual void checkFunction(const FunctionAnalysis &A) = 0;
+
+  /// The first event after \p From (on some CFG path that does not redefine
+  /// the event's variable) that satisfies \p Pred.
+  static const Event *firstAfter(const FunctionAnalysis &A, const Event &From,
+                                 llvm::function_ref<bool(const Event &)> Pred,
+                                 bool *LoopCarried = nullptr);
+  static bool isRead(const Event &E) {
+    return E.Kind == EventKind::Read || E.Kind == EventKind::Escape;
+  }
+  /// Whether \p U, seen with \p URef, is the base of a view whose ref is
+  /// \p ViewRef: the storage's own handle or a variable the view came from.
+  static bool isBaseOf(const clang::ValueDecl *U, const Ref &URef,
+                       const Ref &ViewRef);
+
+  /// Where to report an expression: its expansion site inside macros.
+  clang::SourceLocation reportLoc(const clang::Expr *E) const;
+  bool inMacro(const clang::Expr *E) const;
+  /// True the first time a diagnostic is claimed at \p Loc (template
+  /// instantiations share locations: one diagnostic per defect).
+  bool claim(clang::SourceLocation Loc);
+  std::string sourceText(const clang::Expr *E) const;
+  /// The note at a view's creation, with the `.copy()` fix-it.
+  void noteViewCreated(const clang::ValueDecl *V, const Ref &R);
+  /// Appends " on the next iteration of the loop" when \p LoopCarried.
+  static std::string iterationSuffix(bool LoopCarried);
+
+  ApiOptions ApiOpts;
+  std::string CopyMethod, AssignMethod, PutMethod;
+  clang::ASTContext *Ctx = nullptr;
+
+private:
+  llvm::DenseSet<unsigned> Claimed;
+};
+
+} // namespace viewguard
+
+#endif // VIEWGUARD_VIEWGUARDCHECKBASE_H

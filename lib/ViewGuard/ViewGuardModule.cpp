@@ -1,0 +1,31 @@
+//===--- ViewGuardModule.cpp - The viewguard clang-tidy module ------------===//
+
+#include "LostWriteCheck.h"
+#include "StaleViewCheck.h"
+#include "ViewMutationCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+namespace viewguard {
+
+class ViewGuardModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(
+      clang::tidy::ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<ViewMutationCheck>("viewguard-view-mutation");
+    CheckFactories.registerCheck<LostWriteCheck>("viewguard-lost-write");
+    CheckFactories.registerCheck<StaleViewCheck>("viewguard-stale-view");
+  }
+};
+
+} // namespace viewguard
+
+// Registered on load, both in the plugin (clang-tidy --load) and in the
+// standalone command, which links these objects directly.
+static clang::tidy::ClangTidyModuleRegistry::Add<viewguard::ViewGuardModule>
+    X("viewguard-module",
+      "Finds writes through array views that change more, or less, than "
+      "intended.");
+
+// Referenced by the standalone command to keep this object linked.
+volatile int ViewGuardModuleAnchorSource = 0;

@@ -1,0 +1,114 @@
+//===--- ViewMutationCheck.cpp - viewguard-view-mutation ------------------===//
+
+#include "ViewMutationCheck.h"
+
+using namespace clang;
+
+namespace viewguard {
+
+ViewMutationCheck::ViewMutationCheck(StringRef Name,
+                                     tidy::ClangTidyContext *Context)
+    : ViewGuardCheckBase(Name, Context),
+      StrictMode(Options.get("StrictMode", false)) {}
+
+void ViewMutationCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  ViewGuardCheckBase::storeOptions(Opts);
+  Options.store(Opts, "StrictMode", StrictMode);
+}
+
+void ViewMutationCheck::checkFunction(const FunctionAnalysis &A) {
+  for (const Event &W : A.events()) {
+    bool IsWrite = W.Kind == EventKind::Write ||
+                   (StrictMode && W.Kind == EventKind::MayWrite);
+    if (!IsWrite || !W.Var)
+      continue;
+    for (const Ref &R : W.Val.Refs)
+      if (checkWrite(A, W, R))
+        break; // one diagnostic per write
+  }
+}
+
+/// How to name storage that outlives the function, for rule (b).
+static std::string outlivingName(const Storage &S) {
+  std::string Name = "'" + nameOf(S.Holder) + "'";
+  switch (S.Kind) {
+  case StorageKind::ParamByValue:
+  case StorageKind::ParamConstRef:
+    return "the caller's array passed as " + Name;
+  case StorageKind::Member:
+    return "member " + Name;
+  case StorageKind::Global:
+    return "global " + Name;
+  case StorageKind::Capture:
+    return "captured " + Name;
+  default:
+    return Name;
+  }
+}
+
+bool ViewMutationCheck::checkWrite(const FunctionAnalysis &A, const Event &W,
+                                   const Ref &R) {
+  const Storage &S = A.storage(R.S);
+  // A by-value parameter is itself a handle on the caller's array.
+  bool SelfParam = R.Rel == Relation::Owner &&
+                   S.Kind == StorageKind::ParamByValue && S.Holder == W.Var;
+  if (R.Rel != Relation::View && !SelfParam)
+    return false;
+
+  bool ViewLoop = false, BaseLoop = false;
+  const Event *ViewRead = firstAfter(
+      A, W,
+      [&](const Event &E) {
+        return isRead(E) && E.Var == W.Var && E.Val.refersTo(R.S);
+      },
+      &ViewLoop);
+  const Event *BaseRead = firstAfter(
+      A, W,
+      [&](const Event &E) {
+        if (!isRead(E) || !E.Var || E.Var == W.Var)
+          return false;
+        const Ref *U = E.Val.find(R.S);
+        return U && isBaseOf(E.Var, *U, R);
+      },
+      &BaseLoop);
+
+  // (b) someone else's storage used as scratch: the caller, the object, the
+  // program. A non-const reference parameter is an explicit output.
+  bool Scratch =
+      S.outlivesFunction() && S.Kind != StorageKind::ParamRef && ViewRead;
+  bool Independent = ViewRead && BaseRead;
+  bool Strict = StrictMode && BaseRead;
+  if (!Scratch && !Independent && !Strict)
+    return false;
+  if (!claim(reportLoc(W.Anchor)))
+    return true;
+
+  bool May = W.Val.isMay();
+  if (Scratch) {
+    if (SelfParam)
+      diag(reportLoc(W.Anchor),
+           "write through parameter '%0' also modifies the caller's array")
+          << nameOf(W.Var);
+    else
+      diag(reportLoc(W.Anchor), May ? "write through '%0' may also modify %1"
+                                    : "write through '%0' also modifies %1")
+          << nameOf(W.Var) << outlivingName(S);
+  } else {
+    diag(reportLoc(W.Anchor), May ? "write through '%0' may also modify '%1'"
+                                  : "write through '%0' also modifies '%1'")
+        << nameOf(W.Var) << nameOf(BaseRead->Var);
+  }
+  if (!SelfParam)
+    noteViewCreated(W.Var, R);
+  if (ViewRead)
+    diag(reportLoc(ViewRead->UseExpr), "'%0' is read here after the write%1",
+         DiagnosticIDs::Note)
+        << nameOf(W.Var) << iterationSuffix(ViewLoop);
+  if (BaseRead)
+    diag(reportLoc(BaseRead->UseExpr), "'%0' is read here after the write%1",
+         DiagnosticIDs::Note)
+        << nameOf(BaseRead->Var) << iterationSuffix(BaseLoop);
+  return true;
+}
+
+} // namespace viewguard
