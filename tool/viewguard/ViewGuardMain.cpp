@@ -25,7 +25,7 @@ static bool hasFlag(const std::vector<const char *> &Args,
       break;
     S.consume_front("-");
     S.consume_front("-");
-    if (S == Name || S.starts_with((Name + "=").str()))
+    if (S == Name || (S.starts_with(Name) && S.drop_front(Name.size()).starts_with("=")))
       return true;
   }
   return false;
