@@ -69,6 +69,10 @@ void ViewGuardCheckBase::check(const MatchFinder::MatchResult &Result) {
   }
   if (!FD || !Body || FD->isDependentContext() || FD->isInvalidDecl())
     return;
+  // Code that does not compile is not analysed: its AST is incomplete and
+  // the compiler's errors are what the user needs to see.
+  if (Ctx->getDiagnostics().hasUncompilableErrorOccurred())
+    return;
   AnalysisCache &Cache = AnalysisCache::get(*Ctx, ApiOpts);
   if (Cache.model().isLibraryFunction(FD))
     return; // the library's own implementation is described, not analysed
