@@ -203,10 +203,10 @@ struct view_layout {
   std::ptrdiff_t offset = 0;
 };
 
-inline void apply_basic(view_layout &out, const shape_t &shape,
-                        const strides_t &strides, std::size_t &axis,
-                        std::ptrdiff_t i) {
-  const auto v = check_index(i, axis, shape[axis]);
+template <index_integer I>
+void apply_basic(view_layout &out, const shape_t &shape,
+                 const strides_t &strides, std::size_t &axis, I i) {
+  const auto v = check_index(clip_to_ptrdiff(i), axis, shape[axis]);
   out.offset += v * strides[axis];
   ++axis;
 }
@@ -609,6 +609,9 @@ public:
   /// that copy, not this array). Throws value_error "cannot reshape array of
   /// size 6 into shape (4,)".
   ND_RETURNS_VIEW_OR_COPY array reshape(shape_t newshape) const {
+    // NumPy compares the request with the shape before resolving the
+    // unknown dimension: reshape({-1}) of a 1-D array is not "the same".
+    const bool same_as_requested = newshape == n_->shape;
     const std::ptrdiff_t total = size();
     std::ptrdiff_t known = 1;
     std::ptrdiff_t unknown = -1;
@@ -640,7 +643,7 @@ public:
     } else if (known != total) {
       throw mismatch();
     }
-    if (newshape == n_->shape)
+    if (same_as_requested)
       return make_view(n_->shape, n_->strides, n_->offset);
     if (is_c_contiguous())
       return make_view(newshape, c_strides(newshape), n_->offset);

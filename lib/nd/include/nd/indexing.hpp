@@ -16,6 +16,7 @@
 
 #include "nd/array.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -82,13 +83,12 @@ struct advanced_plan {
   shape_t sub_shape;                   // the remaining (subspace) dims
   strides_t sub_strides;               //   and their source strides
   std::size_t consec = 0;              // where B goes in the result
-  bool single_mask = false;            // the index is one boolean mask
 };
 
-inline advanced_plan plan_advanced(const shape_t &shape,
-                                   const strides_t &strides,
-                                   std::ptrdiff_t offset,
-                                   std::vector<index_item> items) {
+inline advanced_plan
+plan_advanced(const shape_t &shape, const strides_t &strides,
+              std::ptrdiff_t offset, std::vector<index_item> items,
+              const std::function<void(const shape_t &)> &before_bounds = {}) {
   const std::size_t nd = shape.size();
   std::size_t used = 0;
   for (const auto &it : items) {
@@ -100,7 +100,6 @@ inline advanced_plan plan_advanced(const shape_t &shape,
   if (used > nd)
     throw_too_many(nd, used);
   advanced_plan p;
-  p.single_mask = items.size() == 1 && items[0].kind == index_item::bool_array;
   for (std::size_t k = used; k < nd; ++k)
     items.push_back(to_item(all));
 
@@ -108,6 +107,8 @@ inline advanced_plan plan_advanced(const shape_t &shape,
     shape_t shape;
     std::vector<std::ptrdiff_t> vals;
     std::ptrdiff_t stride;
+    std::size_t axis;     // for the bounds check
+    bool checked = false; // integers and masks are in range already
   };
   std::vector<component> comps;
   std::ptrdiff_t base_off = offset;
@@ -137,10 +138,7 @@ inline advanced_plan plan_advanced(const shape_t &shape,
       break;
     }
     case index_item::int_array: {
-      component c{it.shape, it.values, strides[axis]};
-      for (auto &v : c.vals)
-        v = check_index(v, axis, shape[axis]);
-      comps.push_back(std::move(c));
+      comps.push_back({it.shape, it.values, strides[axis], axis, false});
       ++axis;
       break;
     }
@@ -148,7 +146,7 @@ inline advanced_plan plan_advanced(const shape_t &shape,
       const std::size_t k = it.shape.size();
       if (k == 0) {
         // A 0-d mask: a new axis of length 1 (true) or 0 (false).
-        component c{{it.values[0] ? 1 : 0}, {}, 0};
+        component c{{it.values[0] ? 1 : 0}, {}, 0, axis, true};
         if (it.values[0])
           c.vals.push_back(0);
         comps.push_back(std::move(c));
@@ -169,6 +167,8 @@ inline advanced_plan plan_advanced(const shape_t &shape,
       for (std::size_t i = 0; i < k; ++i) {
         nz[i].shape = {count};
         nz[i].stride = strides[axis + i];
+        nz[i].axis = axis + i;
+        nz[i].checked = true;
         nz[i].vals.reserve(static_cast<std::size_t>(count));
       }
       std::vector<std::ptrdiff_t> idx(k, 0);
@@ -217,6 +217,22 @@ inline advanced_plan plan_advanced(const shape_t &shape,
       msg += " " + shape_to_string(c.shape);
     throw index_error(msg);
   }
+  // The result shape; then, as NumPy does, the caller checks its values
+  // against it before the index arrays are checked against the bounds.
+  const auto cut = static_cast<std::ptrdiff_t>(p.consec);
+  const shape_t outer(p.sub_shape.begin(), p.sub_shape.begin() + cut);
+  const strides_t outer_st(p.sub_strides.begin(), p.sub_strides.begin() + cut);
+  const shape_t inner(p.sub_shape.begin() + cut, p.sub_shape.end());
+  const strides_t inner_st(p.sub_strides.begin() + cut, p.sub_strides.end());
+  p.result_shape = outer;
+  p.result_shape.insert(p.result_shape.end(), b.begin(), b.end());
+  p.result_shape.insert(p.result_shape.end(), inner.begin(), inner.end());
+  if (before_bounds)
+    before_bounds(p.result_shape);
+  for (auto &c : comps)
+    if (!c.checked)
+      for (auto &v : c.vals)
+        v = check_index(v, c.axis, shape[c.axis]);
   p.bshape = b;
   const std::ptrdiff_t nb = shape_size(b);
   std::vector<std::ptrdiff_t> adv_off(static_cast<std::size_t>(nb), 0);
@@ -245,15 +261,7 @@ inline advanced_plan plan_advanced(const shape_t &shape,
     }
   }
 
-  // The result shape and the source offsets in its C order.
-  const auto cut = static_cast<std::ptrdiff_t>(p.consec);
-  const shape_t outer(p.sub_shape.begin(), p.sub_shape.begin() + cut);
-  const strides_t outer_st(p.sub_strides.begin(), p.sub_strides.begin() + cut);
-  const shape_t inner(p.sub_shape.begin() + cut, p.sub_shape.end());
-  const strides_t inner_st(p.sub_strides.begin() + cut, p.sub_strides.end());
-  p.result_shape = outer;
-  p.result_shape.insert(p.result_shape.end(), b.begin(), b.end());
-  p.result_shape.insert(p.result_shape.end(), inner.begin(), inner.end());
+  // The source offsets in the result's C order.
   p.offsets.reserve(static_cast<std::size_t>(shape_size(p.result_shape)));
   nditer<1>(outer, {&outer_st}, {base_off},
             [&](const std::array<std::ptrdiff_t, 1> &o) {
@@ -329,30 +337,34 @@ struct advanced_access {
   static void put_values(array<E> &dst, std::vector<index_item> items,
                          const array<E> &values_in) {
     auto &n = *dst.n_;
-    const advanced_plan p =
-        plan_advanced(n.shape, n.strides, n.offset, std::move(items));
+    const bool single_mask =
+        items.size() == 1 && items[0].kind == index_item::bool_array;
     const array<E> values =
         dst.may_overlap(values_in) ? values_in.copy() : values_in;
-    shape_t vs = values.shape();
-    strides_t vst = values.strides();
-    while (vs.size() > p.result_shape.size() && vs.front() == 1) {
-      vs.erase(vs.begin());
-      vst.erase(vst.begin());
-    }
     strides_t bst;
-    if (!broadcast_strides_to(vs, vst, p.result_shape, bst)) {
-      if (p.single_mask && values.ndim() == 1)
+    auto check_values = [&](const shape_t &result_shape) {
+      shape_t vs = values.shape();
+      strides_t vst = values.strides();
+      while (vs.size() > result_shape.size() && vs.front() == 1) {
+        vs.erase(vs.begin());
+        vst.erase(vst.begin());
+      }
+      if (broadcast_strides_to(vs, vst, result_shape, bst))
+        return;
+      if (single_mask && values.ndim() == 1 && result_shape.size() == 1)
         throw shape_error(
             "NumPy boolean array indexing assignment cannot assign " +
             std::to_string(values.size()) + " input values to the " +
-            std::to_string(p.offsets.size()) +
+            std::to_string(result_shape[0]) +
             " output values where the mask is true");
       throw shape_error("shape mismatch: value array of shape " +
                         shape_to_string(values.shape()) +
                         " could not be broadcast to indexing result of "
                         "shape " +
-                        shape_to_string(p.result_shape));
-    }
+                        shape_to_string(result_shape));
+    };
+    const advanced_plan p = plan_advanced(n.shape, n.strides, n.offset,
+                                          std::move(items), check_values);
     E *d = n.buf->data.get();
     const E *s = values.n_->buf->data.get();
     std::size_t c = 0;

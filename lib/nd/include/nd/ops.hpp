@@ -11,7 +11,9 @@
 #include "nd/array.hpp"
 
 #include <cmath>
+#include <initializer_list>
 #include <limits>
+#include <optional>
 #include <type_traits>
 #include <vector>
 
@@ -75,25 +77,73 @@ strides_t iter_strides(const array<A> &a, const shape_t &shape) {
   return st;
 }
 
-template <class R, class A, class F> array<R> unary_op(const array<A> &a, F f) {
+/// NumPy's trivial single-output loop (try_trivial_single_output_loop): when
+/// every operand that is not 0-d has the same shape and, if it has more than
+/// one dimension, is C- or F-contiguous in a common order, the output is
+/// allocated C-contiguous, or F-contiguous when the order is F only.
+inline std::optional<strides_t>
+trivial_loop_strides(const shape_t &shape,
+                     std::initializer_list<const shape_t *> shapes,
+                     std::initializer_list<const strides_t *> strides) {
+  int order = 0; // 1: C, 2: F
+  const shape_t *op_shape = nullptr;
+  auto st = strides.begin();
+  for (auto sh = shapes.begin(); sh != shapes.end(); ++sh, ++st) {
+    if ((*sh)->empty())
+      continue;
+    if (!op_shape)
+      op_shape = *sh;
+    else if (**sh != *op_shape)
+      return std::nullopt;
+    if ((*sh)->size() > 1) {
+      const int flags = (is_c_contiguous(**sh, **st) ? 1 : 0) |
+                        (is_f_contiguous(**sh, **st) ? 2 : 0);
+      if (flags == 0)
+        return std::nullopt;
+      if (order == 0)
+        order = flags;
+      else if ((order & flags) == 0)
+        return std::nullopt;
+    }
+  }
+  return fresh_strides(order == 2 ? f_strides(shape) : c_strides(shape), shape);
+}
+
+/// The strides NumPy gives the output of a ufunc whose inner loop runs on
+/// element type L over these operands (the trivial loop only applies when no
+/// operand needs a cast to L).
+template <class L, class... A>
+strides_t ufunc_layout(const shape_t &shape, const array<A> &...ops) {
+  if constexpr ((std::is_same_v<A, L> && ...)) {
+    if (auto st =
+            trivial_loop_strides(shape, {&ops.shape()...}, {&ops.strides()...}))
+      return *st;
+  }
+  return ufunc_out_strides(shape, {iter_strides(ops, shape)...});
+}
+
+/// A new array of type R: f applied to each element of a. L is the type the
+/// computation runs in (it decides NumPy's output layout).
+template <class R, class L = R, class A, class F>
+array<R> unary_op(const array<A> &a, F f) {
   const shape_t &sh = a.shape();
-  const strides_t sa = iter_strides(a, sh);
-  const strides_t so = ufunc_out_strides(sh, {sa});
+  const strides_t so = ufunc_layout<L>(sh, a);
   array<R> out = zeros<R>(sh).copy_with_strides(so);
   R *o = out.buffer_data();
   const A *pa = a.buffer_data();
   nditer<2>(
-      sh, {&so, &sa}, {0, a.offset()},
+      sh, {&so, &a.strides()}, {0, a.offset()},
       [&](const std::array<std::ptrdiff_t, 2> &q) { o[q[0]] = f(pa[q[1]]); });
   return out;
 }
 
-template <class R, class A, class B, class F>
+/// A new array of type R: f applied to the broadcast pairs of a and b.
+template <class R, class L = R, class A, class B, class F>
 array<R> binary_op(const array<A> &a, const array<B> &b, F f) {
   const shape_t sh = broadcast_shapes(a.shape(), b.shape());
   const strides_t sa = iter_strides(a, sh);
   const strides_t sb = iter_strides(b, sh);
-  const strides_t so = ufunc_out_strides(sh, {sa, sb});
+  const strides_t so = ufunc_layout<L>(sh, a, b);
   array<R> out = zeros<R>(sh).copy_with_strides(so);
   R *o = out.buffer_data();
   const A *pa = a.buffer_data();
@@ -168,7 +218,7 @@ array<A> operator-(const array<A> &a) {
   ND_RETURNS_COPY("arithmetic")                                                \
   array<bool> operator OP(const array<A> &a, const array<B> &b) {              \
     using C = std::common_type_t<A, B>;                                        \
-    return detail::binary_op<bool>(a, b, [](A x, B y) {                        \
+    return detail::binary_op<bool, C>(a, b, [](A x, B y) {                     \
       return static_cast<C>(x) OP static_cast<C>(y);                           \
     });                                                                        \
   }                                                                            \
@@ -178,7 +228,7 @@ array<A> operator-(const array<A> &a) {
   array<bool> operator OP(const array<A> &a, S s) {                            \
     using C = std::common_type_t<A, S>;                                        \
     const C v = static_cast<C>(s);                                             \
-    return detail::unary_op<bool>(                                             \
+    return detail::unary_op<bool, detail::scalar_arith_t<A, S>>(               \
         a, [v](A x) { return static_cast<C>(x) OP v; });                       \
   }                                                                            \
   /** Element-wise comparison with a scalar: a new array<bool> (a copy). */    \
@@ -187,7 +237,7 @@ array<A> operator-(const array<A> &a) {
   array<bool> operator OP(S s, const array<A> &a) {                            \
     using C = std::common_type_t<A, S>;                                        \
     const C v = static_cast<C>(s);                                             \
-    return detail::unary_op<bool>(                                             \
+    return detail::unary_op<bool, detail::scalar_arith_t<A, S>>(               \
         a, [v](A x) { return v OP static_cast<C>(x); });                       \
   }
 
