@@ -882,13 +882,14 @@ public:
 
   /// A new C-contiguous owner of the given shape, zero-filled (used by the
   /// factories). Prefer nd::zeros.
-  static array owner_of_shape(const shape_t &shape) {
+  ND_RETURNS_OWNER static array owner_of_shape(const shape_t &shape) {
     return array(
         make_owner_node(shape, detail::fresh_strides(c_strides(shape), shape)));
   }
 
   /// A new owner of this shape with the given strides (which must describe a
   /// contiguous layout), filled with this array's values.
+  ND_RETURNS_COPY("explicit")
   array copy_with_strides(const strides_t &strides) const {
     array out(make_owner_node(n_->shape, strides));
     copy_into(out);
@@ -897,8 +898,8 @@ public:
 
   /// A view of this array's memory with the given layout (no checks: the
   /// layout must stay inside the buffer).
-  array make_view(shape_t shape, strides_t strides,
-                  std::ptrdiff_t offset) const {
+  ND_RETURNS_VIEW_INDEXED array make_view(shape_t shape, strides_t strides,
+                                          std::ptrdiff_t offset) const {
     auto n = std::make_shared<detail::node<E>>();
     n->buf = n_->buf;
     n->shape = std::move(shape);
