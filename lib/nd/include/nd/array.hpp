@@ -216,7 +216,9 @@ inline void apply_basic(view_layout &out, const shape_t &shape,
   const auto b = slice_on_axis(s, shape[axis]);
   out.offset += b.start * strides[axis];
   out.shape.push_back(b.length);
-  out.strides.push_back(strides[axis] * b.step);
+  // Wrapping: the product only matters when the result has length > 1, and
+  // then it is bounded by the extent of the axis.
+  out.strides.push_back(wrap_mul<std::ptrdiff_t>(strides[axis], b.step));
   ++axis;
 }
 inline void apply_basic(view_layout &out, const shape_t &shape,

@@ -191,7 +191,7 @@ plan_advanced(const shape_t &shape, const strides_t &strides,
       const auto b = slice_on_axis(*it.sl, shape[axis]);
       base_off += b.start * strides[axis];
       p.sub_shape.push_back(b.length);
-      p.sub_strides.push_back(strides[axis] * b.step);
+      p.sub_strides.push_back(wrap_mul<std::ptrdiff_t>(strides[axis], b.step));
       ++axis;
       ++result_dim;
       break;
@@ -337,31 +337,53 @@ struct advanced_access {
   static void put_values(array<E> &dst, std::vector<index_item> items,
                          const array<E> &values_in) {
     auto &n = *dst.n_;
-    const bool single_mask =
-        items.size() == 1 && items[0].kind == index_item::bool_array;
+    // NumPy's a[mask] = v with a mask of a's full shape takes its own path
+    // (array_assign_boolean_subscript): v must be 0-d or 1-D with one value
+    // or one per selected element.
+    const bool full_mask = items.size() == 1 &&
+                           items[0].kind == index_item::bool_array &&
+                           items[0].shape.size() == n.shape.size();
     const array<E> values =
         dst.may_overlap(values_in) ? values_in.copy() : values_in;
     strides_t bst;
+    auto mismatch = [&](const shape_t &result_shape) {
+      return shape_error("shape mismatch: value array of shape " +
+                         shape_to_string(values.shape()) +
+                         " could not be broadcast to indexing result of "
+                         "shape " +
+                         shape_to_string(result_shape));
+    };
     auto check_values = [&](const shape_t &result_shape) {
+      if (full_mask) {
+        if (values.ndim() > 1)
+          throw shape_error("NumPy boolean array indexing assignment "
+                            "requires a 0 or 1-dimensional input, input has " +
+                            std::to_string(values.ndim()) + " dimensions");
+        if (values.size() != 1 && values.size() != result_shape[0])
+          throw shape_error(
+              "NumPy boolean array indexing assignment cannot assign " +
+              std::to_string(values.size()) + " input values to the " +
+              std::to_string(result_shape[0]) +
+              " output values where the mask is true");
+        bst = {values.size() == 1 || values.ndim() == 0 ? 0
+                                                        : values.strides()[0]};
+        return;
+      }
+      // Extra leading dimensions of v: NumPy reshapes v to its trailing
+      // dimensions, which works when no element is lost.
       shape_t vs = values.shape();
       strides_t vst = values.strides();
-      while (vs.size() > result_shape.size() && vs.front() == 1) {
-        vs.erase(vs.begin());
-        vst.erase(vst.begin());
+      if (vs.size() > result_shape.size()) {
+        const auto cut =
+            static_cast<std::ptrdiff_t>(vs.size() - result_shape.size());
+        const shape_t tail(vs.begin() + cut, vs.end());
+        if (shape_size(tail) != values.size())
+          throw mismatch(result_shape);
+        vs = tail;
+        vst.erase(vst.begin(), vst.begin() + cut);
       }
-      if (broadcast_strides_to(vs, vst, result_shape, bst))
-        return;
-      if (single_mask && values.ndim() == 1 && result_shape.size() == 1)
-        throw shape_error(
-            "NumPy boolean array indexing assignment cannot assign " +
-            std::to_string(values.size()) + " input values to the " +
-            std::to_string(result_shape[0]) +
-            " output values where the mask is true");
-      throw shape_error("shape mismatch: value array of shape " +
-                        shape_to_string(values.shape()) +
-                        " could not be broadcast to indexing result of "
-                        "shape " +
-                        shape_to_string(result_shape));
+      if (!broadcast_strides_to(vs, vst, result_shape, bst))
+        throw mismatch(result_shape);
     };
     const advanced_plan p = plan_advanced(n.shape, n.strides, n.offset,
                                           std::move(items), check_values);

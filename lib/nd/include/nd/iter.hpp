@@ -29,10 +29,14 @@ void nditer(const shape_t &shape, const std::array<const strides_t *, N> &st,
   for (std::size_t k = 0; k < N; ++k)
     inner_st[k] = (*st[k])[nd - 1];
   std::array<std::ptrdiff_t, N> off = start;
+  // Strides are only ever added to reach an element that exists (a stride of
+  // an axis of length 1 may be anything, e.g. after a huge slice step).
   for (;;) {
     std::array<std::ptrdiff_t, N> o = off;
-    for (std::ptrdiff_t i = 0; i < inner; ++i) {
+    for (std::ptrdiff_t i = 0;;) {
       f(o);
+      if (++i == inner)
+        break;
       for (std::size_t k = 0; k < N; ++k)
         o[k] += inner_st[k];
     }
@@ -41,13 +45,14 @@ void nditer(const shape_t &shape, const std::array<const strides_t *, N> &st,
       if (d == 0)
         return;
       --d;
-      ++idx[d];
-      for (std::size_t k = 0; k < N; ++k)
-        off[k] += (*st[k])[d];
-      if (idx[d] < shape[d])
+      if (idx[d] + 1 < shape[d]) {
+        ++idx[d];
+        for (std::size_t k = 0; k < N; ++k)
+          off[k] += (*st[k])[d];
         break;
+      }
       for (std::size_t k = 0; k < N; ++k)
-        off[k] -= (*st[k])[d] * shape[d];
+        off[k] -= (*st[k])[d] * idx[d];
       idx[d] = 0;
     }
   }

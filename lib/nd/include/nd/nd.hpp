@@ -36,8 +36,10 @@ template <class T> mem_extent extent_of(const array<T> &a) {
   e.offset = a.offset() * item;
   e.shape = a.shape();
   e.strides = a.strides();
-  for (auto &s : e.strides)
-    s *= item;
+  // An axis of length 1 contributes no offsets: its stride (which may be
+  // any value, e.g. after a huge slice step) is irrelevant.
+  for (std::size_t i = 0; i < e.strides.size(); ++i)
+    e.strides[i] = e.shape[i] == 1 ? 0 : e.strides[i] * item;
   e.itemsize = item;
   return e;
 }

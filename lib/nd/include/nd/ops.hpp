@@ -30,7 +30,7 @@ inline strides_t ufunc_out_strides(const shape_t &shape,
   std::vector<std::size_t> perm(nd);
   for (std::size_t i = 0; i < nd; ++i)
     perm[i] = nd - 1 - i;
-  auto mag = [](std::ptrdiff_t s) { return s < 0 ? -s : s; };
+  auto mag = [](std::ptrdiff_t s) { return stride_magnitude(s); };
   for (std::size_t i0 = 1; i0 < nd; ++i0) {
     std::size_t ipos = i0;
     const std::size_t j0 = perm[i0];

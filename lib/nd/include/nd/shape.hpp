@@ -178,13 +178,21 @@ inline strides_t fresh_strides(strides_t st, const shape_t &shape) {
   return st;
 }
 
+/// |stride| without overflow (a stride of an axis of length 1 may be any
+/// value).
+constexpr std::ptrdiff_t stride_magnitude(std::ptrdiff_t s) {
+  if (s == std::numeric_limits<std::ptrdiff_t>::min())
+    return std::numeric_limits<std::ptrdiff_t>::max();
+  return s < 0 ? -s : s;
+}
+
 /// Axes sorted by decreasing |stride|, ties kept in axis order (NumPy's
 /// PyArray_CreateSortedStridePerm).
 inline std::vector<std::size_t> sorted_stride_perm(const strides_t &strides) {
   std::vector<std::size_t> perm(strides.size());
   for (std::size_t i = 0; i < perm.size(); ++i)
     perm[i] = i;
-  auto mag = [](std::ptrdiff_t s) { return s < 0 ? -s : s; };
+  auto mag = [](std::ptrdiff_t s) { return stride_magnitude(s); };
   // A stable insertion sort (a handful of axes).
   for (std::size_t i = 1; i < perm.size(); ++i) {
     const std::size_t ax = perm[i];
