@@ -15,6 +15,7 @@
 #include <limits>
 #include <optional>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace nd {
@@ -211,42 +212,71 @@ array<A> operator-(const array<A> &a) {
 
 // ------------------------------------------------------------ comparisons
 
-#define ND_DEFINE_CMP(OP)                                                      \
-  /** Element-wise comparison with broadcasting: a new array<bool> (a          \
-   * copy). */                                                                 \
+namespace detail {
+/// Compares x OP y exactly when both are integers (no sign surprises), else
+/// in the common type (as NumPy compares an integer with a float).
+template <class Cmp, class X, class Y> constexpr bool compare(X x, Y y) {
+  if constexpr (std::is_integral_v<X> && std::is_integral_v<Y>) {
+    using XI = std::conditional_t<std::is_same_v<X, bool>, int, X>;
+    using YI = std::conditional_t<std::is_same_v<Y, bool>, int, Y>;
+    return Cmp::integers(static_cast<XI>(x), static_cast<YI>(y));
+  } else {
+    using C = std::common_type_t<X, Y>;
+    return Cmp::values(static_cast<C>(x), static_cast<C>(y));
+  }
+}
+#define ND_DEFINE_CMP_OP(NAME, OP, CMP)                                        \
+  struct NAME {                                                                \
+    template <class X, class Y> static constexpr bool integers(X x, Y y) {     \
+      return std::CMP(x, y);                                                   \
+    }                                                                          \
+    template <class C> static constexpr bool values(C x, C y) {                \
+      return x OP y;                                                           \
+    }                                                                          \
+  };
+ND_DEFINE_CMP_OP(cmp_eq, ==, cmp_equal)
+ND_DEFINE_CMP_OP(cmp_ne, !=, cmp_not_equal)
+ND_DEFINE_CMP_OP(cmp_lt, <, cmp_less)
+ND_DEFINE_CMP_OP(cmp_le, <=, cmp_less_equal)
+ND_DEFINE_CMP_OP(cmp_gt, >, cmp_greater)
+ND_DEFINE_CMP_OP(cmp_ge, >=, cmp_greater_equal)
+#undef ND_DEFINE_CMP_OP
+} // namespace detail
+
+// `a == b`, `a != b`, `a < b`, `a <= b`, `a > b`, `a >= b` (array-array with
+// broadcasting, array-scalar, scalar-array): each returns a new
+// nd::array<bool> (a copy). Array-array comparisons run in NumPy's promoted
+// type (int64 vs uint64 compare as double, as in NumPy); integers against
+// integer scalars compare exactly.
+#define ND_DEFINE_CMP(OP, CMP)                                                 \
   template <class A, class B>                                                  \
   ND_RETURNS_COPY("arithmetic")                                                \
   array<bool> operator OP(const array<A> &a, const array<B> &b) {              \
-    using C = std::common_type_t<A, B>;                                        \
+    using C = detail::arith_t<A, B>;                                           \
     return detail::binary_op<bool, C>(a, b, [](A x, B y) {                     \
-      return static_cast<C>(x) OP static_cast<C>(y);                           \
+      return detail::compare<detail::CMP>(static_cast<C>(x),                   \
+                                          static_cast<C>(y));                  \
     });                                                                        \
   }                                                                            \
-  /** Element-wise comparison with a scalar: a new array<bool> (a copy). */    \
   template <class A, detail::scalar S>                                         \
   ND_RETURNS_COPY("arithmetic")                                                \
   array<bool> operator OP(const array<A> &a, S s) {                            \
-    using C = std::common_type_t<A, S>;                                        \
-    const C v = static_cast<C>(s);                                             \
     return detail::unary_op<bool, detail::scalar_arith_t<A, S>>(               \
-        a, [v](A x) { return static_cast<C>(x) OP v; });                       \
+        a, [s](A x) { return detail::compare<detail::CMP>(x, s); });           \
   }                                                                            \
-  /** Element-wise comparison with a scalar: a new array<bool> (a copy). */    \
   template <detail::scalar S, class A>                                         \
   ND_RETURNS_COPY("arithmetic")                                                \
   array<bool> operator OP(S s, const array<A> &a) {                            \
-    using C = std::common_type_t<A, S>;                                        \
-    const C v = static_cast<C>(s);                                             \
     return detail::unary_op<bool, detail::scalar_arith_t<A, S>>(               \
-        a, [v](A x) { return v OP static_cast<C>(x); });                       \
+        a, [s](A x) { return detail::compare<detail::CMP>(s, x); });           \
   }
 
-ND_DEFINE_CMP(==)
-ND_DEFINE_CMP(!=)
-ND_DEFINE_CMP(<)
-ND_DEFINE_CMP(<=)
-ND_DEFINE_CMP(>)
-ND_DEFINE_CMP(>=)
+ND_DEFINE_CMP(==, cmp_eq)
+ND_DEFINE_CMP(!=, cmp_ne)
+ND_DEFINE_CMP(<, cmp_lt)
+ND_DEFINE_CMP(<=, cmp_le)
+ND_DEFINE_CMP(>, cmp_gt)
+ND_DEFINE_CMP(>=, cmp_ge)
 #undef ND_DEFINE_CMP
 
 // -------------------------------------------------------- logical/bitwise
