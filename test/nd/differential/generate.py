@@ -25,6 +25,9 @@ def wchoice(rng, pairs):
     return pairs[-1][0]
 
 
+KIND = {"b": 0, "i32": 1, "i64": 1, "f32": 2, "f64": 2}
+
+
 def is_float(dt):
     return dt in ("f32", "f64")
 
@@ -471,6 +474,58 @@ class Gen:
                     pass
         return "bin %s %s %s %s" % (d, o, ops[0], ops[1])
 
+    def op_mixed(self):
+        """Operations between arrays of different element types: NumPy's
+        promotion rules (bin) and same_kind casting (iop, assign, setidx)."""
+        r = self.rng
+        s = self.pick()
+        if s is None:
+            return None
+        a = self.arr(s)
+        dt = dt_of(a)
+        kind = wchoice(r, [("bin", 55), ("iop", 25), ("assign", 10), ("setidx", 10)])
+        if kind == "bin":
+            c = self.live(lambda b: dt_of(b) != dt and can_broadcast(a.shape, b.shape))
+            if not c:
+                return None
+            x = "v%d" % r.choice(c)
+            dx = dt_of(self.arr(x))
+            o = wchoice(r, [("add", 12), ("sub", 10), ("mul", 8), ("div", 8),
+                            ("lt", 4), ("ge", 3), ("eq", 4), ("ne", 2)])
+            ops = [s, x] if self.p(0.5) else [x, s]
+            if o in ("add", "sub", "mul"):
+                y = {"add": np.add, "sub": np.subtract, "mul": np.multiply}[o](
+                    self.arr(ops[0]).astype(np.float64), self.arr(ops[1]).astype(np.float64))
+                if y.size and np.abs(y).max() > INT_BOUND and "f" not in dt + dx:
+                    return None
+            return "bin %s %s %s %s" % (self.free_slot(), o, ops[0], ops[1])
+        # Writes: the source kind must not be above the destination's.
+        c = self.live(lambda b: dt_of(b) != dt and KIND[dt_of(b)] <= KIND[dt])
+        if not c or a.ndim == 0 and kind == "setidx":
+            return None
+        if kind == "iop":
+            if dt == "b":
+                return None
+            c = [j for j in c if can_broadcast(a.shape, self.model.slots[j].shape)]
+            if not c:
+                return None
+            x = "v%d" % r.choice(c)
+            o = r.choice(["add", "sub", "mul"] + (["div"] if is_float(dt) else []))
+            f = {"add": np.add, "sub": np.subtract, "mul": np.multiply, "div": np.divide}[o]
+            if not self.int_safe(a, f, self.arr(x)):
+                return None
+            return "iop %s %s %s" % (s, o, x)
+        if kind == "assign":
+            c = [j for j in c if broadcasts_to(self.model.slots[j].shape, a.shape)] or c
+            return "assign %s v%d" % (s, r.choice(c))
+        tup = self.index_tuple(a, advanced=False)
+        try:
+            tshape = a[self.model.index_tuple(tup)].shape
+        except (IndexError, ValueError, DeprecationWarning):
+            tshape = ()
+        c = [j for j in c if broadcasts_to(self.model.slots[j].shape, tshape)] or c
+        return "setidx %s %s v%d" % (s, tup, r.choice(c))
+
     def op_math(self):
         r = self.rng
         kind = wchoice(r, [("red", 50), ("abs", 15), ("sqrt", 15), ("allclose", 12), ("print", 8)])
@@ -503,7 +558,7 @@ class Gen:
         kind = wchoice(
             self.rng,
             [("create", 10), ("basic", 22), ("fancy", 12), ("getset", 8), ("layout", 20),
-             ("copy", 5), ("write", 25), ("arith", 12), ("math", 10)],
+             ("copy", 5), ("write", 25), ("arith", 12), ("mixed", 6), ("math", 10)],
         )
         if not self.live():
             kind = "create"
@@ -516,6 +571,7 @@ class Gen:
             "copy": self.op_copy,
             "write": self.op_write,
             "arith": self.op_arith,
+            "mixed": self.op_mixed,
             "math": self.op_math,
         }[kind]()
         if line is None:

@@ -253,15 +253,47 @@ std::string put_new(State &st, const std::string &dst, Arr value) {
   return describe(st, d);
 }
 
-template <class T, class F>
-auto binary(const Operand<T> &x, const Operand<T> &y, F f) {
-  if (x.arr && y.arr)
-    return f(*x.arr, *y.arr);
-  if (x.arr)
-    return f(*x.arr, y.scalar);
-  if (y.arr)
-    return f(x.scalar, *y.arr);
-  throw Unsupported{"two scalars"};
+template <class X> struct elem {
+  using type = X;
+};
+template <class U> struct elem<nd::array<U>> {
+  using type = U;
+};
+template <class X> using elem_t = typename elem<X>::type;
+
+/// x OP y for arrays and scalars of any element types, through nd's
+/// operators (Unsupported where nd has no such operator).
+template <class X, class Y>
+Arr bin_op(const std::string &o, const X &x, const Y &y) {
+  auto go = [&](auto f) -> Arr {
+    if constexpr (requires { f(x, y); })
+      return Arr(f(x, y));
+    else
+      throw Unsupported{"bin " + o + " on these types"};
+  };
+#define INTERP_OP(NAME, OP)                                                    \
+  if (o == NAME)                                                               \
+    return go([](const auto &p, const auto &q) -> decltype(p OP q) {           \
+      return p OP q;                                                           \
+    });
+  INTERP_OP("lt", <)
+  INTERP_OP("le", <=)
+  INTERP_OP("gt", >)
+  INTERP_OP("ge", >=)
+  INTERP_OP("eq", ==)
+  INTERP_OP("ne", !=)
+  INTERP_OP("add", +)
+  INTERP_OP("mul", *)
+  INTERP_OP("div", /)
+  INTERP_OP("and", &)
+  INTERP_OP("or", |)
+  // bool - bool does not compile in nd (NumPy raises TypeError).
+  if constexpr (!(std::is_same_v<elem_t<X>, bool> &&
+                  std::is_same_v<elem_t<Y>, bool>)) {
+    INTERP_OP("sub", -)
+  }
+#undef INTERP_OP
+  throw Unsupported{"bin " + o};
 }
 
 } // namespace detail
@@ -315,6 +347,30 @@ std::string exec_typed(State &st, const std::vector<std::string> &t) {
     };
     dispatch(items, 0, f);
     return put_new<T>(st, t[1], *r);
+  }
+  if ((op == "setidx" || op == "tmpset") && t.at(3)[0] == 'v' &&
+      !std::holds_alternative<nd::array<T>>(st.slot(t[3]))) {
+    // A source of another element type: take the (temporary) result of
+    // a(idx...) and assign to it, which is what `a(idx...) = y;` does.
+    const nd::array<T> a = src(1);
+    const auto items = parse_tuple(st, t.at(2));
+    std::optional<nd::array<T>> r;
+    auto f = [&](const auto &...idx) {
+      if constexpr (all_ints_v<std::decay_t<decltype(idx)>...>)
+        throw Unsupported{"array assigned to an element"};
+      else
+        r = a(idx...);
+    };
+    dispatch(items, 0, f);
+    std::visit(
+        [&](const auto &y) {
+          if constexpr (requires { std::move(*r) = y; })
+            std::move(*r) = y;
+          else
+            throw Unsupported{"assignment from this element type"};
+        },
+        st.slot(t[3]));
+    return written(st);
   }
   if (op == "setidx" || op == "tmpset") {
     const nd::array<T> a = src(1);
@@ -441,72 +497,69 @@ std::string exec_typed(State &st, const std::vector<std::string> &t) {
     return written(st);
   }
   if (op == "assign") {
-    src(1).assign(src(2));
+    nd::array<T> a = src(1);
+    std::visit(
+        [&](const auto &y) {
+          if constexpr (requires { a.assign(y); })
+            a.assign(y);
+          else
+            throw Unsupported{"assign from this element type"};
+        },
+        st.slot(t.at(2)));
     return written(st);
   }
   if (op == "iop") {
     nd::array<T> a = src(1);
-    const auto x = operand<T>(st, t.at(3));
     const std::string &o = t.at(2);
+    auto apply = [&](const auto &y) {
+      if (o == "add") {
+        if constexpr (requires { a += y; }) {
+          a += y;
+          return;
+        }
+      } else if (o == "sub") {
+        if constexpr (requires { a -= y; }) {
+          a -= y;
+          return;
+        }
+      } else if (o == "mul") {
+        if constexpr (requires { a *= y; }) {
+          a *= y;
+          return;
+        }
+      } else if (o == "div") {
+        if constexpr (requires { a /= y; }) {
+          a /= y;
+          return;
+        }
+      }
+      throw Unsupported{"iop " + o + " with these types"};
+    };
     if constexpr (std::is_same_v<T, bool>) {
       throw Unsupported{"in-place arithmetic on bool"};
+    } else if (t.at(3)[0] == '#') {
+      apply(parse_scalar<T>(t[3]));
     } else {
-      auto apply = [&](const auto &y) {
-        if (o == "add")
-          a += y;
-        else if (o == "sub")
-          a -= y;
-        else if (o == "mul")
-          a *= y;
-        else if constexpr (std::is_floating_point_v<T>)
-          a /= y;
-        else
-          throw Unsupported{"integer /="};
-      };
-      if (x.arr)
-        apply(*x.arr);
-      else
-        apply(x.scalar);
+      std::visit(apply, st.slot(t[3]));
     }
     return written(st);
   }
 
   // ------------------------------------------------------------ arithmetic
   if (op == "bin") {
-    const auto x = operand<T>(st, t.at(3));
-    const auto y = operand<T>(st, t.at(4));
+    // The principal array (of type T) is the first operand when it is a
+    // slot, else the second; the other may be a scalar (of type T) or an
+    // array of any element type.
     const std::string &o = t.at(2);
-    auto cmp = [&](auto f) { return Arr(binary<T>(x, y, f)); };
+    const bool x_arr = t.at(3)[0] == 'v', y_arr = t.at(4)[0] == 'v';
     Arr r = [&]() -> Arr {
-      if (o == "lt")
-        return cmp([](const auto &p, const auto &q) { return p < q; });
-      if (o == "le")
-        return cmp([](const auto &p, const auto &q) { return p <= q; });
-      if (o == "gt")
-        return cmp([](const auto &p, const auto &q) { return p > q; });
-      if (o == "ge")
-        return cmp([](const auto &p, const auto &q) { return p >= q; });
-      if (o == "eq")
-        return cmp([](const auto &p, const auto &q) { return p == q; });
-      if (o == "ne")
-        return cmp([](const auto &p, const auto &q) { return p != q; });
-      if constexpr (std::is_same_v<T, bool>) {
-        if (o == "and")
-          return cmp([](const auto &p, const auto &q) { return p & q; });
-        if (o == "or")
-          return cmp([](const auto &p, const auto &q) { return p | q; });
-      } else {
-        if (o == "add")
-          return cmp([](const auto &p, const auto &q) { return p + q; });
-        if (o == "sub")
-          return cmp([](const auto &p, const auto &q) { return p - q; });
-        if (o == "mul")
-          return cmp([](const auto &p, const auto &q) { return p * q; });
-        if constexpr (std::is_floating_point_v<T>)
-          if (o == "div")
-            return cmp([](const auto &p, const auto &q) { return p / q; });
-      }
-      throw Unsupported{"bin " + o + " on " + dt_name<T>()};
+      if (!x_arr)
+        return bin_op(o, parse_scalar<T>(t[3]), as<T>(st.slot(t[4])));
+      const nd::array<T> x = as<T>(st.slot(t[3]));
+      if (!y_arr)
+        return bin_op(o, x, parse_scalar<T>(t[4]));
+      return std::visit([&](const auto &y) { return bin_op(o, x, y); },
+                        st.slot(t[4]));
     }();
     const int d = State::slot_index(t[1]);
     st.slots[static_cast<std::size_t>(d)] = std::move(r);

@@ -147,7 +147,7 @@ def parse_output(text):
             out[cur] = []
         elif line == "end":
             cur = None
-        elif cur is not None:
+        elif cur is not None and line:
             out[cur].append(line)
     return out
 

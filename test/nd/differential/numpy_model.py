@@ -405,6 +405,13 @@ class Model:
                 "and": np.bitwise_and,
                 "or": np.bitwise_or,
             }[t[2]]
+            if (isinstance(x, np.ndarray) and isinstance(y, np.ndarray)
+                    and x.dtype != y.dtype and min(x.ndim, y.ndim) == 0):
+                # NumPy 1.24 applies value-based casting to 0-d arrays
+                # (float32 array * int64 0-d array is float32); nd treats them
+                # as arrays, as NumPy 2 does (NEP 50): promote_types.
+                rt = np.promote_types(x.dtype, y.dtype)
+                x, y = x.astype(rt), y.astype(rt)
             r = f(x, y)
             if not isinstance(r, np.ndarray):  # never for array operands
                 r = np.array(r)

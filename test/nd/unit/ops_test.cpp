@@ -69,6 +69,29 @@ TEST(Arith, TypeRulesFollowNumPy) {
   EXPECT_VALUES(i + d, double, {1.5, 3.5});
 }
 
+// NumPy promotes int32/int64 with float32 to float64 (a float32 cannot
+// hold every int32): np.int32 + np.float32 -> float64, also for true
+// division and inside in-place operations (computed in float64, then cast).
+// std::common_type gives float.
+TEST(Arith, IntegerAndFloat32PromoteToFloat64) {
+  nd::array<int> i = {16777217, 3};
+  nd::array<std::int64_t> l = {16777217, 3};
+  nd::array<float> f = {1.0f, 0.5f};
+  EXPECT_TRUE((std::is_same_v<decltype(i + f), nd::array<double>>));
+  EXPECT_TRUE((std::is_same_v<decltype(l * f), nd::array<double>>));
+  EXPECT_TRUE((std::is_same_v<decltype(f / i), nd::array<double>>));
+  EXPECT_TRUE((std::is_same_v<decltype(f - l), nd::array<double>>));
+  // Small integer types do fit in float32: those stay float.
+  EXPECT_TRUE(
+      (std::is_same_v<decltype(nd::array<bool>{true} + f), nd::array<float>>));
+  EXPECT_TRUE((std::is_same_v<decltype(nd::array<std::int16_t>{1} + f),
+                              nd::array<float>>));
+  EXPECT_EQ(nd::sum(i + f), 16777218.0 + 3.5);
+  nd::array<float> g = {1.0f, 0.0f};
+  g += i; // float(1.0 + 16777217.0) = 16777218 (float(16777217) + 1 = 16777216)
+  EXPECT_VALUES(g, float, {16777218.0f, 3.0f});
+}
+
 TEST(Arith, IntegerOverflowWraps) {
   nd::array<int> big = {std::numeric_limits<int>::max()};
   EXPECT_VALUES(big + 1, int, {std::numeric_limits<int>::min()});
