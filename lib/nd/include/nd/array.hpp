@@ -889,6 +889,14 @@ public:
         make_owner_node(shape, detail::fresh_strides(c_strides(shape), shape)));
   }
 
+  /// A new zero-filled owner with the given shape and strides (which must
+  /// describe a contiguous layout of the shape, or be all 0 when it is
+  /// empty). Used by the element-wise operations.
+  ND_RETURNS_OWNER static array owner_with_layout(const shape_t &shape,
+                                                  const strides_t &strides) {
+    return array(make_owner_node(shape, strides));
+  }
+
   /// A new owner of this shape with the given strides (which must describe a
   /// contiguous layout), filled with this array's values.
   ND_RETURNS_COPY("explicit")
