@@ -249,7 +249,8 @@ class Gen:
                 dt = "i64"
             start = r.randint(-3, 3)
             step = r.choice([1, 1, 1, 2, 3, -1, -2])
-            stop = start + step * r.randint(0, 12) + r.choice([0, 0, 1])
+            n = r.randint(0, 12) if not self.p(0.02) else r.randint(1000, 1300)
+            stop = start + step * n + r.choice([0, 0, 1])  # > 1000: summarized
             return "arange %s %s %d %d %d" % (d, dt, start, stop, step)
         shape = self.shape()
         if kind == "lit":
@@ -261,7 +262,9 @@ class Gen:
         return "%s %s %s %s" % (kind, d, dt, shape_tok(shape))
 
     def op_index(self, advanced):
-        s = self.pick(lambda a: a.ndim > 0)
+        # 0-d arrays too, now and then: a[None] is (1,), a[:] too many.
+        zero_d = self.p(0.05)
+        s = self.pick(lambda a: a.ndim > 0 or zero_d)
         if s is None:
             return None
         return "index %s %s %s" % (self.free_slot(), s, self.index_tuple(self.arr(s), advanced))

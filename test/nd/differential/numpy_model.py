@@ -354,14 +354,15 @@ class Model:
         if op == "iop":
             a = self.slot(t[1])
             x = self.operand(t[3], a.dtype)
-            if t[2] == "add":
-                a += x
-            elif t[2] == "sub":
-                a -= x
-            elif t[2] == "mul":
-                a *= x
+            f = {"add": np.add, "sub": np.subtract, "mul": np.multiply,
+                 "div": np.divide}[t[2]]
+            if isinstance(x, np.ndarray) and x.ndim == 0 and x.dtype != a.dtype:
+                # NEP 50 for 0-d arrays (see "bin"): the loop runs in the
+                # promoted type, then casts (same_kind) into a.
+                f(a, x, out=a, dtype=np.promote_types(a.dtype, x.dtype),
+                  casting="same_kind")
             else:
-                a /= x
+                f(a, x, out=a, casting="same_kind")
             return self.written()
         if op == "setidx":
             a = self.slot(t[1])

@@ -129,6 +129,22 @@ TEST(Fancy, LayoutAndBaseAsNumPy) {
   EXPECT_STRIDES(f, {3, 1});
 }
 
+// When every axis is indexed by the advanced indices (no subspace left),
+// NumPy allocates the result in the memory order of the index arrays
+// (NpyIter, order='K'): a[idx] of a transposed 2x2 idx has strides (1, 2).
+// With a subspace the index dimensions are laid out in C order.
+TEST(Fancy, ResultFollowsIndexOrderWithoutSubspace) {
+  auto a = nd::arange<int>(4);
+  idx_array idx = nd::array<std::ptrdiff_t>{{0, 1}, {2, 3}}.T();
+  auto r = a(idx);
+  EXPECT_VALUES(r, int, {0, 2, 1, 3});
+  EXPECT_STRIDES(r, {1, 2});
+  EXPECT_STRIDES(a(idx(slice(_, _, -1), all)), {1, 2});
+  auto m = nd::arange<int>(12).reshape({4, 3});
+  EXPECT_STRIDES(m(idx), {6, 3, 1});
+  EXPECT_STRIDES(m(idx, 1), {1, 2});
+}
+
 TEST(Fancy, TooManyIndices) {
   nd::array<int> a = {1, 2, 3};
   EXPECT_ND_THROW(a(indices{0}, indices{0}), nd::index_error,

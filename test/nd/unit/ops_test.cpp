@@ -121,6 +121,18 @@ TEST(Arith, FortranOrderOperandsGiveFortranResults) {
   EXPECT_STRIDES(nd::sqrt(u), {1, 5, 5, 15});
 }
 
+// NumPy's trivial loop ignores 0-d operands (they broadcast with stride 0):
+// an F-contiguous array times a 0-d array is still allocated in Fortran
+// order. x = np.zeros((2, 1, 3), np.float32).T; (x * np.array(2, np.float32))
+// has strides (1, 3, 3) elements.
+TEST(Arith, ZeroDimensionalOperandKeepsTheTrivialLoopLayout) {
+  auto x = nd::zeros<float>({2, 1, 3}).T(); // (3, 1, 2), strides (1, 3, 3)
+  EXPECT_STRIDES(x * nd::full<float>({}, 2.0f), {1, 3, 3});
+  EXPECT_STRIDES(nd::full<float>({}, 2.0f) - x, {1, 3, 3});
+  EXPECT_STRIDES(x / nd::full<bool>({}, true), {1, 3, 3});
+  EXPECT_STRIDES(x * 2.0f, {1, 3, 3});
+}
+
 // ------------------------------------------------------------- comparisons
 
 TEST(Compare, GiveBoolArrays) {
