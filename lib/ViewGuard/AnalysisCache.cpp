@@ -80,14 +80,14 @@ const FunctionSummary *AnalysisCache::summaryFor(const FunctionDecl *FD) {
       Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
     return nullptr;
   if (InProgress.contains(Def)) {
-    // A recursive call: use the previous round's summary, or assume the
-    // parameters are only read until the first round says otherwise.
+    // A recursive call: use the previous round's summary, starting from "no
+    // effect", so that the rounds climb to the least fixpoint.
     UsedWhileInProgress.insert(Def);
     auto It = Summaries.find(Def);
     if (It == Summaries.end()) {
       FunctionSummary &S = Summaries[Def];
       unsigned N = Def->getNumParams();
-      S.Reads.assign(N, true);
+      S.Reads.assign(N, false);
       S.Writes.assign(N, false);
       S.MayWrites.assign(N, false);
       S.ResultViewOf.assign(N, false);

@@ -173,7 +173,7 @@ void LostWriteCheck::checkRebind(const FunctionAnalysis &A, const Event &E) {
             Lhs + "." + AssignMethod + "(" + Rhs + ")");
     }
   } // the warning is emitted before its note
-  noteViewCreated(E.Var, Old);
+  noteViewCreated(E.Var, Old, E.Anchor);
 }
 
 } // namespace viewguard

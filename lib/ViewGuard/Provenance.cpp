@@ -931,8 +931,9 @@ Fate ProvenanceBuilder::argumentUse(const CallExpr *Call, unsigned ArgIdx,
         F.Read = S->Reads[ArgIdx];
         F.MayWrite = S->MayWrites[ArgIdx];
         if (S->Writes[ArgIdx]) {
+          // Reported at the argument: that is what the callee writes.
           F.Write = true;
-          F.Anchor = Call;
+          F.Anchor = Args[ArgIdx];
           F.Form = WriteForm::Call;
           F.Callee = FD->getNameAsString();
         }

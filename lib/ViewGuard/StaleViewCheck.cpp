@@ -52,7 +52,7 @@ bool StaleViewCheck::checkRead(const FunctionAnalysis &A, const Event &Read,
     diag(reportLoc(Read.UseExpr), "'%0' is a view of '%1' and reflects the "
                                   "write to '%1' made after it was created")
         << nameOf(Read.Var) << nameOf(Base->Var);
-    noteViewCreated(Read.Var, R);
+    noteViewCreated(Read.Var, R, Read.UseExpr);
     diag(reportLoc(W.Anchor), "'%0' is modified here", DiagnosticIDs::Note)
         << nameOf(Base->Var);
     return true;

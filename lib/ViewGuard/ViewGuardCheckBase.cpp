@@ -162,7 +162,8 @@ static const Expr *copyTarget(const Expr *E) {
   return E;
 }
 
-void ViewGuardCheckBase::noteViewCreated(const ValueDecl *V, const Ref &R) {
+void ViewGuardCheckBase::noteViewCreated(const ValueDecl *V, const Ref &R,
+                                         const Expr *Defect) {
   if (!R.Origin)
     return;
   const Expr *Target = copyTarget(R.Origin);
@@ -174,7 +175,8 @@ void ViewGuardCheckBase::noteViewCreated(const ValueDecl *V, const Ref &R) {
   Note << nameOf(V);
   if (!R.Ancestors.empty())
     Note << nameOf(R.Ancestors.front());
-  if (!Target || inMacro(Target) || inMacro(R.Origin))
+  if (!Target || inMacro(Target) || inMacro(R.Origin) ||
+      (Defect && inMacro(Defect)))
     return;
   const SourceManager &SM = Ctx->getSourceManager();
   SourceLocation End = Lexer::getLocForEndOfToken(Target->getEndLoc(), 0, SM,

@@ -99,7 +99,7 @@ bool ViewMutationCheck::checkWrite(const FunctionAnalysis &A, const Event &W,
         << nameOf(W.Var) << nameOf(BaseRead->Var);
   }
   if (!SelfParam)
-    noteViewCreated(W.Var, R);
+    noteViewCreated(W.Var, R, W.Anchor);
   if (ViewRead)
     diag(reportLoc(ViewRead->UseExpr), "'%0' is read here after the write%1",
          DiagnosticIDs::Note)
