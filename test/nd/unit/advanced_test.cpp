@@ -129,10 +129,11 @@ TEST(Fancy, LayoutAndBaseAsNumPy) {
   EXPECT_STRIDES(f, {3, 1});
 }
 
-// When every axis is indexed by the advanced indices (no subspace left),
-// NumPy allocates the result in the memory order of the index arrays
-// (NpyIter, order='K'): a[idx] of a transposed 2x2 idx has strides (1, 2).
-// With a subspace the index dimensions are laid out in C order.
+// When every axis is indexed by the advanced indices (no subspace left, or
+// a subspace of a single element), NumPy allocates the result in the memory
+// order of the index arrays (NpyIter, order='K'): a[idx] of a transposed
+// 2x2 idx has strides (1, 2). With a larger subspace the index dimensions
+// are laid out in C order.
 TEST(Fancy, ResultFollowsIndexOrderWithoutSubspace) {
   auto a = nd::arange<int>(4);
   idx_array idx = nd::array<std::ptrdiff_t>{{0, 1}, {2, 3}}.T();
@@ -143,6 +144,9 @@ TEST(Fancy, ResultFollowsIndexOrderWithoutSubspace) {
   auto m = nd::arange<int>(12).reshape({4, 3});
   EXPECT_STRIDES(m(idx), {6, 3, 1});
   EXPECT_STRIDES(m(idx, 1), {1, 2});
+  EXPECT_STRIDES(m(idx, slice(0, 1)), {1, 2, 1}); // one-element subspace
+  EXPECT_STRIDES(m(idx, slice(1, 3)), {4, 2, 1});
+  EXPECT_STRIDES(m(newaxis, idx, 0), {1, 1, 2});
 }
 
 TEST(Fancy, TooManyIndices) {
