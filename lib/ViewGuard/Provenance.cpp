@@ -26,6 +26,18 @@ std::string nameOf(const ValueDecl *D) {
 // Values
 //===----------------------------------------------------------------------===//
 
+bool Region::disjointFrom(const Region &O) const {
+  for (size_t I = 0; I < Axes.size() && I < O.Axes.size(); ++I) {
+    auto [A0, A1] = Axes[I];
+    auto [B0, B1] = O.Axes[I];
+    if (A0 == Any || B0 == Any)
+      continue;
+    if (A1 <= B0 || B1 <= A0)
+      return true;
+  }
+  return false;
+}
+
 const Ref *Value::find(StorageId S) const {
   for (const Ref &R : Refs)
     if (R.S == S)
@@ -303,6 +315,7 @@ private:
     return std::nullopt;
   }
   int resultNDimForReshape(const CallExpr *Call) const;
+  Region regionOf(const Expr *E) const;
   const Expr *sourceArg(const CallExpr *Call, const FunctionDecl *FD) const;
 
   // Classification of uses.
@@ -474,6 +487,53 @@ Value ProvenanceBuilder::makeCopy(const CallExpr *Call, const Expr *Source,
   V.L = Layout::Contiguous;
   V.NDim = Kind == "explicit" ? SourceVal.NDim : -1;
   return V;
+}
+
+/// The region of the storage that \p E selects, when \p E is basic indexing
+/// with non-negative constant integers and step-1 constant slices applied to
+/// the storage's own handle.
+Region ProvenanceBuilder::regionOf(const Expr *E) const {
+  Region R;
+  const auto *Call = dyn_cast_or_null<CallExpr>(strip(E));
+  if (!Call || M.roleOf(Call->getDirectCallee()).Kind != Role::ViewIndexed)
+    return R;
+  const ValueDecl *D = trackedDecl(objectOf(Call));
+  if (!D)
+    return R;
+  auto It = Cur->find(D);
+  Value V = It != Cur->end() ? It->second : Value();
+  if (V.Refs.size() != 1 || V.Refs.front().Rel != Relation::Owner)
+    return R; // only indices relative to the whole storage are comparable
+  for (const Expr *Arg : paramArgs(Call)) {
+    std::pair<int64_t, int64_t> Range{Region::Any, Region::Any};
+    switch (M.indexKindOf(Arg->getType())) {
+    case IndexKind::Integer:
+      if (auto C = constantInt(Arg, Ctx); C && *C >= 0)
+        Range = {*C, *C + 1};
+      break;
+    case IndexKind::Slice:
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(strip(Arg))) {
+        if (CE->getNumArgs() >= 2) {
+          auto B = constantInt(CE->getArg(0), Ctx);
+          auto Z = constantInt(CE->getArg(1), Ctx);
+          bool UnitStep = CE->getNumArgs() < 3 ||
+                          isa<CXXDefaultArgExpr>(CE->getArg(2)) ||
+                          M.indexKindOf(CE->getArg(2)->getType()) ==
+                              IndexKind::Placeholder ||
+                          constantInt(CE->getArg(2), Ctx) == 1;
+          if (B && Z && *B >= 0 && *Z >= *B && UnitStep)
+            Range = {*B, *Z};
+        }
+      }
+      break;
+    case IndexKind::NewAxis:
+      continue; // adds an axis of the view, not of the storage
+    default:
+      break;
+    }
+    R.Axes.push_back(Range);
+  }
+  return R;
 }
 
 int ProvenanceBuilder::resultNDimForReshape(const CallExpr *Call) const {
@@ -1011,8 +1071,10 @@ void ProvenanceBuilder::emit(Event E) {
 void ProvenanceBuilder::define(const ValueDecl *D, const Expr *Init,
                                const Expr *EventExpr, bool IsRebind) {
   Value V = eval(Init);
+  Region Part = regionOf(Init);
   for (Ref &R : V.Refs) {
     R.Origin = Init;
+    R.Part = Part;
     Storage &S = A.Storages[R.S];
     if ((S.Kind == StorageKind::Local || S.Kind == StorageKind::Copy) &&
         !S.Holder)
@@ -1052,6 +1114,10 @@ void ProvenanceBuilder::processElement(const Stmt *S) {
         E.Callee = F.Callee;
         E.Val = V;
         E.ThroughReturn = F.Return;
+        if (K == EventKind::Write)
+          if (const auto *WC = dyn_cast_or_null<CallExpr>(F.Anchor))
+            if (const Expr *Target = objectOf(WC))
+              E.Part = regionOf(Target);
         emit(std::move(E));
       };
       if (F.Write)

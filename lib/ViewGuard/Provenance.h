@@ -54,6 +54,15 @@ struct AnalysisLimits {
 
 using StorageId = unsigned;
 
+/// The part of a storage a view selects, as constant half-open index ranges
+/// of its leading axes (`m(1, nd::all)` is rows [1, 2)). Empty: all of it, or
+/// not known. Two regions with disjoint ranges on one axis never overlap.
+struct Region {
+  llvm::SmallVector<std::pair<int64_t, int64_t>, 2> Axes;
+  static constexpr int64_t Any = INT64_MIN;
+  bool disjointFrom(const Region &O) const;
+};
+
 enum class StorageKind {
   Local,         ///< A fresh buffer made in this function.
   ParamByValue,  ///< The caller's array, passed by value (a shared handle).
@@ -101,6 +110,8 @@ struct Ref {
   const clang::Expr *Origin = nullptr;
   /// The variables this one was derived from, nearest first.
   llvm::SmallVector<const clang::ValueDecl *, 2> Ancestors;
+  /// For a view made by constant basic indexing of the storage's own handle.
+  Region Part;
 
   bool sameEntry(const Ref &O) const {
     return S == O.S && Rel == O.Rel && Origin == O.Origin;
@@ -149,6 +160,9 @@ struct Event {
   /// compound assignment, the writing call).
   const clang::Expr *Anchor = nullptr;
   WriteForm Form = WriteForm::Call;
+  /// Writes through a constant basic index of the storage's own handle
+  /// (`m(1, nd::all) = ...`): the part written.
+  Region Part;
   std::string Callee; ///< Writing method, for WriteForm::Call.
   Value Val;          ///< Provenance of Var here (new value for Derive).
   Value Old;          ///< Rebind: the provenance before.

@@ -45,6 +45,8 @@ bool StaleViewCheck::checkRead(const FunctionAnalysis &A, const Event &Read,
     const Ref *WR = W.Val.find(R.S);
     if (!WR || !isBaseOf(W.Var, *WR, R))
       continue;
+    if (W.Part.disjointFrom(R.Part))
+      continue; // another row, another range: the view does not see it
     if (!A.after(*Created, W, Read.Var) || !A.after(W, Read, Read.Var))
       continue;
     if (!claim(reportLoc(Read.UseExpr)))
