@@ -30,6 +30,7 @@ struct index_item {
   std::ptrdiff_t value = 0;
   std::optional<nd::slice> sl;
   shape_t shape;                      // int_array / bool_array
+  strides_t strides;                  // int_array: the layout of the index
   std::vector<std::ptrdiff_t> values; // C order; 0/1 for masks
 };
 
@@ -55,6 +56,7 @@ inline index_item to_item(const indices &ix) {
   index_item it;
   it.kind = index_item::int_array;
   it.shape = {static_cast<std::ptrdiff_t>(ix.values.size())};
+  it.strides = {1};
   it.values = ix.values;
   return it;
 }
@@ -62,6 +64,7 @@ template <index_integer I> index_item to_item(const array<I> &a) {
   index_item it;
   it.kind = index_item::int_array;
   it.shape = a.shape();
+  it.strides = a.strides();
   it.values.reserve(static_cast<std::size_t>(a.size()));
   a.for_each([&](const I &v) { it.values.push_back(clip_to_ptrdiff(v)); });
   return it;
@@ -83,6 +86,7 @@ struct advanced_plan {
   shape_t sub_shape;                   // the remaining (subspace) dims
   strides_t sub_strides;               //   and their source strides
   std::size_t consec = 0;              // where B goes in the result
+  strides_t index_order;               // B laid out like the index arrays
 };
 
 inline advanced_plan
@@ -107,8 +111,9 @@ plan_advanced(const shape_t &shape, const strides_t &strides,
     shape_t shape;
     std::vector<std::ptrdiff_t> vals;
     std::ptrdiff_t stride;
-    std::size_t axis;     // for the bounds check
-    bool checked = false; // integers and masks are in range already
+    std::size_t axis;      // for the bounds check
+    bool checked = false;  // integers and masks are in range already
+    strides_t layout = {}; // the index array's own strides
   };
   std::vector<component> comps;
   std::ptrdiff_t base_off = offset;
@@ -138,7 +143,8 @@ plan_advanced(const shape_t &shape, const strides_t &strides,
       break;
     }
     case index_item::int_array: {
-      comps.push_back({it.shape, it.values, strides[axis], axis, false});
+      comps.push_back(
+          {it.shape, it.values, strides[axis], axis, false, it.strides});
       ++axis;
       break;
     }
@@ -234,6 +240,20 @@ plan_advanced(const shape_t &shape, const strides_t &strides,
       for (auto &v : c.vals)
         v = check_index(v, c.axis, shape[c.axis]);
   p.bshape = b;
+  {
+    // NumPy's NpyIter over the index arrays (order 'K') lays out B when no
+    // subspace has to be iterated.
+    std::vector<strides_t> ops;
+    for (const auto &c : comps) {
+      strides_t st;
+      broadcast_strides_to(
+          c.shape,
+          c.layout.size() == c.shape.size() ? c.layout : c_strides(c.shape), b,
+          st);
+      ops.push_back(std::move(st));
+    }
+    p.index_order = ufunc_out_strides(b, ops);
+  }
   const std::ptrdiff_t nb = shape_size(b);
   std::vector<std::ptrdiff_t> adv_off(static_cast<std::size_t>(nb), 0);
   if (nb > 0) {
@@ -289,9 +309,12 @@ struct advanced_access {
     std::ptrdiff_t sub_size = 1;
     for (auto d : p.sub_shape)
       sub_size *= d;
-    strides_t ist = c_strides(p.bshape);
-    for (auto &s : ist)
-      s *= sub_size;
+    // A subspace of one element is not iterated: B is then laid out in the
+    // memory order of the index arrays (PyArray_MapIterNew).
+    strides_t ist = sub_size == 1 ? p.index_order : c_strides(p.bshape);
+    if (sub_size != 1)
+      for (auto &s : ist)
+        s *= sub_size;
     ist.insert(ist.end(), sub_st.begin(), sub_st.end());
     ist = fresh_strides(ist, ishape);
     array<E> internal(array<E>::make_owner_node(ishape, ist));

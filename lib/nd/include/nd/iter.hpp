@@ -76,4 +76,54 @@ inline std::array<std::ptrdiff_t, 2> element_extent(const shape_t &shape,
   return {lo, hi + 1};
 }
 
+/// Strides of an array of `shape` allocated by NumPy's NpyIter with
+/// NPY_KEEPORDER over operands with strides `ops` (broadcast to `shape`, 0
+/// on broadcast axes): npyiter_find_best_axis_ordering's stable insertion
+/// sort of the axes by the operands' strides, C order winning conflicts and
+/// ambiguities. Used for ufunc outputs and fancy-indexing results.
+inline strides_t ufunc_out_strides(const shape_t &shape,
+                                   const std::vector<strides_t> &ops) {
+  const std::size_t nd = shape.size();
+  // perm[0] is the innermost axis.
+  std::vector<std::size_t> perm(nd);
+  for (std::size_t i = 0; i < nd; ++i)
+    perm[i] = nd - 1 - i;
+  auto mag = [](std::ptrdiff_t s) { return stride_magnitude(s); };
+  for (std::size_t i0 = 1; i0 < nd; ++i0) {
+    std::size_t ipos = i0;
+    const std::size_t j0 = perm[i0];
+    for (std::size_t i1 = i0; i1-- > 0;) {
+      bool ambig = true, shouldswap = false;
+      const std::size_t j1 = perm[i1];
+      for (const auto &st : ops) {
+        if (st[j0] != 0 && st[j1] != 0) {
+          if (mag(st[j1]) <= mag(st[j0]))
+            shouldswap = false;
+          else if (ambig)
+            shouldswap = true;
+          ambig = false;
+        }
+      }
+      if (!ambig) {
+        if (shouldswap)
+          ipos = i1;
+        else
+          break;
+      }
+    }
+    if (ipos != i0) {
+      for (std::size_t i1 = i0; i1 > ipos; --i1)
+        perm[i1] = perm[i1 - 1];
+      perm[ipos] = j0;
+    }
+  }
+  strides_t out(nd);
+  std::ptrdiff_t s = 1;
+  for (std::size_t i = 0; i < nd; ++i) {
+    out[perm[i]] = s;
+    s *= shape[perm[i]];
+  }
+  return fresh_strides(out, shape);
+}
+
 } // namespace nd::detail

@@ -21,54 +21,6 @@
 namespace nd {
 namespace detail {
 
-/// Strides of a ufunc output of `shape` (NumPy's NpyIter axis ordering with
-/// NPY_KEEPORDER: a stable insertion sort of the axes by the operands'
-/// strides, C order winning conflicts and ambiguities).
-inline strides_t ufunc_out_strides(const shape_t &shape,
-                                   const std::vector<strides_t> &ops) {
-  const std::size_t nd = shape.size();
-  // perm[0] is the innermost axis.
-  std::vector<std::size_t> perm(nd);
-  for (std::size_t i = 0; i < nd; ++i)
-    perm[i] = nd - 1 - i;
-  auto mag = [](std::ptrdiff_t s) { return stride_magnitude(s); };
-  for (std::size_t i0 = 1; i0 < nd; ++i0) {
-    std::size_t ipos = i0;
-    const std::size_t j0 = perm[i0];
-    for (std::size_t i1 = i0; i1-- > 0;) {
-      bool ambig = true, shouldswap = false;
-      const std::size_t j1 = perm[i1];
-      for (const auto &st : ops) {
-        if (st[j0] != 0 && st[j1] != 0) {
-          if (mag(st[j1]) <= mag(st[j0]))
-            shouldswap = false;
-          else if (ambig)
-            shouldswap = true;
-          ambig = false;
-        }
-      }
-      if (!ambig) {
-        if (shouldswap)
-          ipos = i1;
-        else
-          break;
-      }
-    }
-    if (ipos != i0) {
-      for (std::size_t i1 = i0; i1 > ipos; --i1)
-        perm[i1] = perm[i1 - 1];
-      perm[ipos] = j0;
-    }
-  }
-  strides_t out(nd);
-  std::ptrdiff_t s = 1;
-  for (std::size_t i = 0; i < nd; ++i) {
-    out[perm[i]] = s;
-    s *= shape[perm[i]];
-  }
-  return fresh_strides(out, shape);
-}
-
 /// Operand strides as NpyIter sees them: broadcast, and 0 on axes where the
 /// operand has length 1.
 template <class A>
@@ -78,20 +30,25 @@ strides_t iter_strides(const array<A> &a, const shape_t &shape) {
   return st;
 }
 
-/// NumPy's trivial single-output loop (try_trivial_single_output_loop): when
-/// every operand that is not 0-d has the same shape and, if it has more than
-/// one dimension, is C- or F-contiguous in a common order, the output is
-/// allocated C-contiguous, or F-contiguous when the order is F only.
+/// NumPy's trivial single-output loop (try_trivial_single_output_loop):
+/// operands that are 0-d are ignored (cast beforehand); when every other
+/// operand has the loop's element type, the same shape and, if it has more
+/// than one dimension, is C- or F-contiguous in a common order, the output
+/// is allocated C-contiguous, or F-contiguous when the order is F only.
 inline std::optional<strides_t>
 trivial_loop_strides(const shape_t &shape,
                      std::initializer_list<const shape_t *> shapes,
-                     std::initializer_list<const strides_t *> strides) {
+                     std::initializer_list<const strides_t *> strides,
+                     std::initializer_list<bool> loop_type) {
   int order = 0; // 1: C, 2: F
   const shape_t *op_shape = nullptr;
   auto st = strides.begin();
-  for (auto sh = shapes.begin(); sh != shapes.end(); ++sh, ++st) {
+  auto same = loop_type.begin();
+  for (auto sh = shapes.begin(); sh != shapes.end(); ++sh, ++st, ++same) {
     if ((*sh)->empty())
       continue;
+    if (!*same)
+      return std::nullopt;
     if (!op_shape)
       op_shape = *sh;
     else if (**sh != *op_shape)
@@ -111,15 +68,13 @@ trivial_loop_strides(const shape_t &shape,
 }
 
 /// The strides NumPy gives the output of a ufunc whose inner loop runs on
-/// element type L over these operands (the trivial loop only applies when no
-/// operand needs a cast to L).
+/// element type L over these operands.
 template <class L, class... A>
 strides_t ufunc_layout(const shape_t &shape, const array<A> &...ops) {
-  if constexpr ((std::is_same_v<A, L> && ...)) {
-    if (auto st =
-            trivial_loop_strides(shape, {&ops.shape()...}, {&ops.strides()...}))
-      return *st;
-  }
+  if (auto st =
+          trivial_loop_strides(shape, {&ops.shape()...}, {&ops.strides()...},
+                               {std::is_same_v<A, L>...}))
+    return *st;
   return ufunc_out_strides(shape, {iter_strides(ops, shape)...});
 }
 
