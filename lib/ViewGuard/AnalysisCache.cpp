@@ -13,8 +13,10 @@ namespace viewguard {
 
 using CacheKey = std::pair<const ASTContext *, std::string>;
 
+/// Per thread: the standalone command analyses translation units in
+/// parallel, each on its own thread with its own ASTContext.
 static std::map<CacheKey, std::unique_ptr<AnalysisCache>> &caches() {
-  static std::map<CacheKey, std::unique_ptr<AnalysisCache>> Caches;
+  static thread_local std::map<CacheKey, std::unique_ptr<AnalysisCache>> Caches;
   return Caches;
 }
 
