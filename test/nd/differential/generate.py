@@ -453,12 +453,16 @@ class Gen:
         dt = dt_of(a)
         d = self.free_slot()
         if dt == "b":
-            o = r.choice(["and", "or", "eq", "ne", "not"])
+            o = r.choice(["and", "or", "xor", "eq", "ne", "not"])
             if o == "not":
                 return "not %s %s" % (d, s)
         else:
+            intg = 0 if is_float(dt) else 2
             o = wchoice(r, [("add", 12), ("sub", 10), ("mul", 8), ("div", 8 if is_float(dt) else 0),
-                            ("lt", 5), ("le", 3), ("gt", 6), ("ge", 3), ("eq", 4), ("ne", 3)])
+                            ("lt", 5), ("le", 3), ("gt", 6), ("ge", 3), ("eq", 4), ("ne", 3),
+                            ("and", intg), ("or", intg), ("xor", intg), ("not", intg), ("neg", 3)])
+            if o in ("not", "neg"):
+                return "%s %s %s" % (o, d, s)
         if self.p(0.6):
             c = self.live(lambda b: dt_of(b) == dt and (can_broadcast(a.shape, b.shape) or self.p(0.1)))
             x = ("v%d" % r.choice(c)) if c else self.scalar(dt)
@@ -538,20 +542,21 @@ class Gen:
                 return None
             a = self.arr(s)
             o = r.choice(["sum", "mean", "min", "max"])
-            if a.dtype == np.bool_ and o == "mean":
-                o = "sum"
             return "red %s %s" % (o, s)
         if kind == "abs":
-            s = self.pick(lambda a: a.dtype != np.bool_)
+            s = self.pick()
             return ("abs %s %s" % (self.free_slot(), s)) if s else None
         if kind == "sqrt":
-            s = self.pick(lambda a: a.dtype.kind == "f")
+            # np.sqrt of a bool array is float16: not for nd
+            s = self.pick(lambda a: a.dtype != np.bool_)
             return ("sqrt %s %s" % (self.free_slot(), s)) if s else None
         if kind == "allclose":
             s = self.pick(lambda a: a.dtype.kind == "f")
             if s is None:
                 return None
             a = self.arr(s)
+            if self.p(0.2):
+                return "allclose %s %s" % (s, self.scalar("f64"))
             x = self.target(a.shape, dt_of(a)) if self.p(0.9) else self.pick(lambda b: b.dtype == a.dtype)
             return ("allclose %s %s" % (s, x)) if x else None
         s = self.pick()

@@ -287,6 +287,7 @@ Arr bin_op(const std::string &o, const X &x, const Y &y) {
   INTERP_OP("div", /)
   INTERP_OP("and", &)
   INTERP_OP("or", |)
+  INTERP_OP("xor", ^)
   // bool - bool does not compile in nd (NumPy raises TypeError).
   if constexpr (!(std::is_same_v<elem_t<X>, bool> &&
                   std::is_same_v<elem_t<Y>, bool>)) {
@@ -566,18 +567,24 @@ std::string exec_typed(State &st, const std::vector<std::string> &t) {
     return describe(st, d);
   }
   if (op == "not") {
-    if constexpr (std::is_same_v<T, bool>)
+    if constexpr (std::is_integral_v<T>)
       return put_new<T>(st, t[1], ~src(2));
     else
-      throw Unsupported{"~ on a non-bool array"};
+      throw Unsupported{"~ on a floating array"};
+  }
+  if (op == "neg") {
+    if constexpr (!std::is_same_v<T, bool>)
+      return put_new<T>(st, t[1], -src(2));
+    else
+      throw Unsupported{"- on a bool array"};
   }
   if (op == "abs")
     return put_new<T>(st, t[1], nd::abs(src(2)));
   if (op == "sqrt") {
-    if constexpr (std::is_floating_point_v<T>)
+    if constexpr (!std::is_same_v<T, bool>) // NumPy: float16 for bool
       return put_new<T>(st, t[1], nd::sqrt(src(2)));
     else
-      throw Unsupported{"sqrt of an integer array"};
+      throw Unsupported{"sqrt of a bool array"};
   }
 
   // ------------------------------------------------------------ reductions
@@ -604,8 +611,11 @@ std::string exec_typed(State &st, const std::vector<std::string> &t) {
       return scalar_obs("x", nd::max(a));
     throw Unsupported{"red " + k};
   }
-  if (op == "allclose")
+  if (op == "allclose") {
+    if (t.at(2)[0] == '#')
+      return scalar_obs("b", nd::allclose(src(1), std::stod(t[2].substr(1))));
     return scalar_obs("b", nd::allclose(src(1), src(2)));
+  }
   if (op == "print") {
     std::ostringstream os;
     os << src(1);

@@ -201,9 +201,10 @@ std::string principal(const std::vector<std::string> &t) {
 /// Which tokens are destinations (may name empty slots).
 bool has_destination(const std::string &op) {
   static const char *const ops[] = {
-      "lit",       "arange",   "zeros",   "ones", "full",   "index",   "view",
-      "T",         "squeeze",  "ravel",   "copy", "ndcopy", "flatten", "bind",
-      "transpose", "swapaxes", "reshape", "bin",  "not",    "abs",     "sqrt"};
+      "lit",     "arange", "zeros",     "ones",     "full",    "index",
+      "view",    "T",      "squeeze",   "ravel",    "copy",    "ndcopy",
+      "flatten", "bind",   "transpose", "swapaxes", "reshape", "bin",
+      "not",     "neg",    "abs",       "sqrt"};
   for (const char *o : ops)
     if (op == o)
       return true;

@@ -35,9 +35,10 @@ Operations (D: destination slot, S: source slot)
   setidx S tuple X           S(tuple...) = X   (basic indexing: writes S)
   tmpset S tuple X           S(tuple...) = X   (advanced: writes a temporary)
   put S item X               S.put(index, X)   (item: x:, A:, M: or a slot)
-  bin D op A B               op: add sub mul div lt le gt ge eq ne and or
-  not D S                    abs D S     sqrt D S
-  red sum|mean|min|max S     allclose A B     print S
+  bin D op A B               op: add sub mul div lt le gt ge eq ne and or xor
+  not D S     neg D S        abs D S     sqrt D S
+  allclose A B|scalar
+  red sum|mean|min|max S     print S
 
 Observation lines (tab-separated fields)
   E <index|value|shape|axis>         the operation threw (axis: NumPy's
@@ -405,6 +406,7 @@ class Model:
                 "ne": np.not_equal,
                 "and": np.bitwise_and,
                 "or": np.bitwise_or,
+                "xor": np.bitwise_xor,
             }[t[2]]
             if (isinstance(x, np.ndarray) and isinstance(y, np.ndarray)
                     and x.dtype != y.dtype and min(x.ndim, y.ndim) == 0):
@@ -419,6 +421,8 @@ class Model:
             return self.new(t[1], r)
         if op == "not":
             return self.new(t[1], np.invert(self.slot(t[2])))
+        if op == "neg":
+            return self.new(t[1], np.negative(self.slot(t[2])))
         if op == "abs":
             return self.new(t[1], np.abs(self.slot(t[2])))
         if op == "sqrt":
@@ -433,7 +437,7 @@ class Model:
             return "S\tx\t" + fmt_num(r)
         if op == "allclose":
             a = self.slot(t[1])
-            b = self.slot(t[2])
+            b = float(t[2][1:]) if t[2][0] == "#" else self.slot(t[2])
             return "S\tb\t" + fmt_num(np.allclose(a, b))
         if op == "print":
             return "P\t" + esc(str(self.slot(t[1])))
