@@ -251,6 +251,12 @@ class Gen:
             step = r.choice([1, 1, 1, 2, 3, -1, -2])
             n = r.randint(0, 12) if not self.p(0.02) else r.randint(1000, 1300)
             stop = start + step * n + r.choice([0, 0, 1])  # > 1000: summarized
+            if is_float(dt) and self.p(0.3):
+                # fractional: NumPy fills from the first two elements
+                start = r.choice([0.1, -0.3, 0.25, 1.7, 0.0])
+                step = r.choice([0.1, 0.2, -0.3, 0.7, 0.25])
+                stop = start + step * r.randint(0, 12) + r.choice([0, 0.05])
+                return "arange %s %s %r %r %r" % (d, dt, start, round(stop, 6), step)
             return "arange %s %s %d %d %d" % (d, dt, start, stop, step)
         shape = self.shape()
         if kind == "lit":

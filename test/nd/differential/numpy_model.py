@@ -286,8 +286,11 @@ class Model:
             return self.new(t[1], np.array(vals, dtype=dt).reshape(shape).copy())
         if op == "arange":
             dt = DTYPES[t[2]]
-            conv = int if np.dtype(dt).kind == "i" else float
-            a, b, s = (conv(x) for x in t[3:6])
+            if np.dtype(dt).kind == "i":
+                a, b, s = (int(x) for x in t[3:6])
+            else:
+                # nd::arange<T> gets T arguments: round them to T first.
+                a, b, s = (float(dt(float(x))) for x in t[3:6])
             return self.new(t[1], np.arange(a, b, s, dtype=dt))
         if op in ("zeros", "ones"):
             f = np.zeros if op == "zeros" else np.ones

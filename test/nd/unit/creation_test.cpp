@@ -41,6 +41,15 @@ TEST(Creation, NestedLists) {
   EXPECT_EQ(d.ndim(), 4);
 }
 
+TEST(Creation, SingleElementRowsAreTwoDimensional) {
+  nd::array<int> col = {{1}, {2}};
+  EXPECT_SHAPE(col, {2, 1});
+  nd::array<int> row = {{1, 2}};
+  EXPECT_SHAPE(row, {1, 2});
+  nd::array<double> one = {{{5}}};
+  EXPECT_SHAPE(one, {1, 1, 1});
+}
+
 TEST(Creation, RaggedListThrowsValueError) {
   EXPECT_ND_THROW((nd::array<int>{{1, 2}, {3}}), nd::value_error,
                   "inhomogeneous shape after 1 dimensions");
@@ -66,6 +75,27 @@ TEST(Creation, Arange) {
   EXPECT_EQ(nd::arange<int>(5, 0).size(), 0);
   EXPECT_EQ(nd::arange<int>(0, 5, -1).size(), 0);
   EXPECT_TRUE(nd::arange<int>(3).owns_data());
+}
+
+// NumPy fills a floating arange from its first two elements: b0 = start,
+// b1 = start + step (in double, then cast), delta = b1 - b0 and
+// b[i] = b0 + i * delta, all in the element type. With a fractional step
+// that is not start + i * step: np.arange(0.1, 2.0, 0.2)[2] is
+// 0.50000000000000011, not 0.5.
+TEST(Creation, ArangeFractionalStepAsNumPy) {
+  const auto d = nd::arange<double>(0.1, 2.0, 0.2);
+  ASSERT_EQ(d.size(), 10);
+  const double delta = (0.1 + 0.2) - 0.1;
+  for (std::ptrdiff_t i = 0; i < d.size(); ++i)
+    EXPECT_EQ(d[i], 0.1 + static_cast<double>(i) * delta) << "i = " << i;
+  EXPECT_EQ(d[2], 0.50000000000000011);
+  const auto f = nd::arange<float>(0.1f, 2.0f, 0.2f);
+  ASSERT_EQ(f.size(), 10);
+  const float b1 =
+      static_cast<float>(static_cast<double>(0.1f) + static_cast<double>(0.2f));
+  const float fdelta = b1 - 0.1f;
+  for (std::ptrdiff_t i = 0; i < f.size(); ++i)
+    EXPECT_EQ(f[i], 0.1f + static_cast<float>(i) * fdelta) << "i = " << i;
 }
 
 TEST(Creation, ArangeStepZeroThrows) {
