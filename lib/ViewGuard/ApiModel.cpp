@@ -1,9 +1,11 @@
 //===--- ApiModel.cpp - What the analysed library's functions do ----------===//
 
 #include "ApiModel.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
@@ -165,18 +167,26 @@ FunctionRole ApiModel::computeRole(const FunctionDecl *FD) const {
   if (R.Kind != Role::None)
     return R;
 
-  if (nameIn(FD, ViewNames))
+  // Options name functions as written in the source: a member of a class
+  // template is `ns::Tensor::fill_`, whatever the instantiation.
+  const FunctionDecl *Named = FD;
+  if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
+    Named = P;
+  auto Listed = [&](const std::vector<std::string> &Names) {
+    return nameIn(FD, Names) || nameIn(Named, Names);
+  };
+  if (Listed(ViewNames))
     R.Kind = Role::View;
-  else if (nameIn(FD, ViewOrCopyNames))
+  else if (Listed(ViewOrCopyNames))
     R.Kind = Role::ViewOrCopy;
-  else if (nameIn(FD, CopyNames)) {
+  else if (Listed(CopyNames)) {
     R.Kind = Role::Copy;
     R.CopyKind = FD->getNameAsString() + "()";
-  } else if (nameIn(FD, WritingNames))
+  } else if (Listed(WritingNames))
     R.Kind = Role::Writes;
-  else if (nameIn(FD, MetadataNames))
+  else if (Listed(MetadataNames))
     R.Kind = Role::Metadata;
-  else if (nameIn(FD, ElementNames))
+  else if (Listed(ElementNames))
     R.Kind = Role::Element;
   return R;
 }
@@ -195,6 +205,10 @@ bool ApiModel::isLibraryFunction(const FunctionDecl *FD) const {
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
     if (isArrayClass(MD->getParent()))
       return true;
+  // Code in the main file is the user's, whatever namespace it is in.
+  const SourceManager &SM = FD->getASTContext().getSourceManager();
+  if (SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+    return false;
   const NamespaceDecl *NS = topLevelNamespace(FD);
   if (!NS)
     return false;

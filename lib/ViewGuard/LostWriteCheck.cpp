@@ -173,7 +173,9 @@ void LostWriteCheck::checkRebind(const FunctionAnalysis &A, const Event &E) {
             Lhs + "." + AssignMethod + "(" + Rhs + ")");
     }
   } // the warning is emitted before its note
-  noteViewCreated(E.Var, Old, E.Anchor);
+  // A copy would not make the assignment write anything: the fix is the
+  // assign() on the warning.
+  noteViewCreated(E.Var, Old, E.Anchor, /*OfferCopy=*/false);
 }
 
 } // namespace viewguard

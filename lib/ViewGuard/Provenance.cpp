@@ -123,6 +123,14 @@ static void joinInto(State &Into, const State &From) {
 // Expression helpers
 //===----------------------------------------------------------------------===//
 
+/// `std::move(x)` and `std::forward<T>(x)` denote `x`.
+static bool isStdMove(const CallExpr *Call) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
+  return FD && Call->getNumArgs() == 1 && FD->isInStdNamespace() &&
+         FD->getIdentifier() &&
+         (FD->getName() == "move" || FD->getName() == "forward");
+}
+
 /// Strips the wrappers that do not change which array an expression denotes.
 static const Expr *strip(const Expr *E) {
   while (E) {
@@ -138,6 +146,8 @@ static const Expr *strip(const Expr *E) {
       E = F->getSubExpr();
     else if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
       E = FC->getSubExpr();
+    else if (const auto *Call = dyn_cast<CallExpr>(E); Call && isStdMove(Call))
+      E = Call->getArg(0);
     else
       break;
   }
@@ -495,7 +505,10 @@ Value ProvenanceBuilder::makeCopy(const CallExpr *Call, const Expr *Source,
 Region ProvenanceBuilder::regionOf(const Expr *E) const {
   Region R;
   const auto *Call = dyn_cast_or_null<CallExpr>(strip(E));
-  if (!Call || M.roleOf(Call->getDirectCallee()).Kind != Role::ViewIndexed)
+  if (!Call)
+    return R;
+  Role Kind = M.roleOf(Call->getDirectCallee()).Kind;
+  if (Kind != Role::ViewIndexed && Kind != Role::Element)
     return R;
   const ValueDecl *D = trackedDecl(objectOf(Call));
   if (!D)
@@ -1115,9 +1128,14 @@ void ProvenanceBuilder::processElement(const Stmt *S) {
         E.Val = V;
         E.ThroughReturn = F.Return;
         if (K == EventKind::Write)
-          if (const auto *WC = dyn_cast_or_null<CallExpr>(F.Anchor))
-            if (const Expr *Target = objectOf(WC))
+          if (const auto *WC = dyn_cast_or_null<CallExpr>(F.Anchor)) {
+            // `m(1, 0) = v` writes the element it indexes; `m(1, nd::all)
+            // .fill(v)` the view its object selects.
+            const Expr *Target =
+                F.Form == WriteForm::Element ? WC : objectOf(WC);
+            if (Target)
               E.Part = regionOf(Target);
+          }
         emit(std::move(E));
       };
       if (F.Write)

@@ -163,7 +163,7 @@ static const Expr *copyTarget(const Expr *E) {
 }
 
 void ViewGuardCheckBase::noteViewCreated(const ValueDecl *V, const Ref &R,
-                                         const Expr *Defect) {
+                                         const Expr *Defect, bool OfferCopy) {
   if (!R.Origin)
     return;
   const Expr *Target = copyTarget(R.Origin);
@@ -175,7 +175,7 @@ void ViewGuardCheckBase::noteViewCreated(const ValueDecl *V, const Ref &R,
   Note << nameOf(V);
   if (!R.Ancestors.empty())
     Note << nameOf(R.Ancestors.front());
-  if (!Target || inMacro(Target) || inMacro(R.Origin) ||
+  if (!OfferCopy || !Target || inMacro(Target) || inMacro(R.Origin) ||
       (Defect && inMacro(Defect)))
     return;
   const SourceManager &SM = Ctx->getSourceManager();

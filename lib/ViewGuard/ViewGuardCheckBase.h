@@ -55,10 +55,11 @@ protected:
   /// instantiations share locations: one diagnostic per defect).
   bool claim(clang::SourceLocation Loc);
   std::string sourceText(const clang::Expr *E) const;
-  /// The note at a view's creation, with the `.copy()` fix-it unless the
-  /// defect itself (\p Defect) or the initializer is inside a macro.
+  /// The note at a view's creation, with the `.copy()` fix-it when
+  /// \p OfferCopy, unless the defect itself (\p Defect) or the initializer
+  /// is inside a macro.
   void noteViewCreated(const clang::ValueDecl *V, const Ref &R,
-                       const clang::Expr *Defect);
+                       const clang::Expr *Defect, bool OfferCopy = true);
   /// Appends " on the next iteration of the loop" when \p LoopCarried.
   static std::string iterationSuffix(bool LoopCarried);
 

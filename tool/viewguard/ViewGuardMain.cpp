@@ -205,6 +205,7 @@ int main(int argc, const char **argv) {
     Args.insert(Args.begin() + 1, ResourceDir.c_str());
   int ArgCount = static_cast<int>(Args.size());
 
+  std::unique_ptr<tooling::CompilationDatabase> ExplicitDB;
   // An explicit -p must name a usable compilation database: running
   // "without flags" instead would analyse something else than the build.
   for (int I = 1; I < ArgCount; ++I) {
@@ -219,8 +220,16 @@ int main(int argc, const char **argv) {
     else
       continue;
     std::string Message;
-    if (!tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
-                                                               Message)) {
+    // A database in the directory itself must load; only when there is
+    // none are parent directories searched, as clang-tidy does.
+    SmallString<256> Own(BuildPath);
+    sys::path::append(Own, "compile_commands.json");
+    ExplicitDB = sys::fs::exists(Own)
+                     ? tooling::CompilationDatabase::loadFromDirectory(
+                           BuildPath, Message)
+                     : tooling::CompilationDatabase::autoDetectFromDirectory(
+                           BuildPath, Message);
+    if (!ExplicitDB) {
       error("no usable compilation database in '" + BuildPath +
             "': " + Message);
       return InputError;
@@ -249,7 +258,6 @@ int main(int argc, const char **argv) {
     return InputError;
   }
 
-  const tooling::CompilationDatabase &DB = Parser->getCompilations();
   std::vector<std::string> Files;
   for (const std::string &F : Parser->getSourcePathList()) {
     SmallString<256> Abs(F);
@@ -257,8 +265,12 @@ int main(int argc, const char **argv) {
     sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
     Files.push_back(std::string(Abs));
   }
-  if (Files.empty() && !ListChecks)
-    Files = DB.getAllFiles(); // `viewguard -p build/`: the whole database
+  // Without source files CommonOptionsParser loads no database: `viewguard
+  // -p build/` means every file of the -p database.
+  const tooling::CompilationDatabase *DB =
+      Files.empty() ? ExplicitDB.get() : &Parser->getCompilations();
+  if (Files.empty() && DB)
+    Files = DB->getAllFiles();
   if (Files.empty() && !ListChecks) {
     error("no input files (give source files, or -p with a compilation "
           "database)");
@@ -301,7 +313,7 @@ int main(int argc, const char **argv) {
       return;
     auto Context = std::make_unique<ClangTidyContext>(std::move(Provider));
     Results[I].Errors =
-        runClangTidy(*Context, DB, {Files[I]}, BaseFS, ApplyNotes);
+        runClangTidy(*Context, *DB, {Files[I]}, BaseFS, ApplyNotes);
     Results[I].Context = std::move(Context);
   };
   {

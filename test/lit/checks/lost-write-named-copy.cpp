@@ -111,7 +111,7 @@ void view_of_copy() {
   auto sel = arr(nd::indices{0, 1, 2});
   auto head = sel(nd::slice(0, 2));
   head[0] = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to 'head' never reaches 'arr': 'head' is a copy made by fancy indexing [viewguard-lost-write]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: write to 'head' never reaches 'arr': 'sel' is a copy made by fancy indexing [viewguard-lost-write]
   use(arr);
 }
 

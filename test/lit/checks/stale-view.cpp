@@ -49,14 +49,15 @@ nd::array<int> growth() {
   // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'before' is a view of 'a' and reflects the write to 'a' made after it was created [viewguard-stale-view]
 }
 
-// The write goes through another view of the same storage.
+// The write goes through another view of the same storage, not through the
+// base: not a stale snapshot of the base (the spec case transpose_reshape
+// reads such a sibling view together with its base and must stay silent).
 bool through_other_view() {
   nd::array<double> x = {1.0, 2.0, 3.0, 4.0};
   auto snapshot = x(nd::slice(0, 2));
   auto front = x(nd::slice(0, 3));
   front.fill(0.0);
   return same(snapshot, x(nd::slice(0, 2)));
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'snapshot' is a view of 'x' and reflects the write to 'x' made after it was created [viewguard-stale-view]
 }
 
 // The write is a call to a TU function that writes its parameter.
