@@ -157,6 +157,8 @@ std::string describe(State &st, int d) {
         out += "\tst=" + join(a.strides());
         out += "\toff=" + (a.size() ? std::to_string(a.offset()) : "?");
         out += std::string("\town=") + (a.owns_data() ? "1" : "0");
+        out += std::string("\tfl=") + (a.is_c_contiguous() ? "1" : "0") +
+               (a.is_f_contiguous() ? "1" : "0");
         out += "\tid=" + std::to_string(st.ident(self));
         out += "\tbase=" + base_id;
         out += "\tsm=" + sm;

@@ -44,8 +44,9 @@ Observation lines (tab-separated fields)
   E <index|value|shape|axis>         the operation threw (axis: NumPy's
                                      AxisError, either index or value in nd)
   U                                  a slot the line needs is empty
-  N dt= sh= st= off= own= id= base= sm= may= val= str=
-                                     D's new content; id/base are object
+  N dt= sh= st= off= own= fl= id= base= sm= may= val= str=
+                                     D's new content (fl: C and F
+                                     contiguity flags); id/base are object
                                      numbers in order of first sight, sm/may
                                      shares_memory/may_share_memory with
                                      every other live slot
@@ -230,6 +231,7 @@ class Model:
             "st=" + ",".join(str(s // isz) for s in a.strides),
             "off=" + off,
             "own=%d" % int(a.flags.owndata),
+            "fl=%d%d" % (int(a.flags.c_contiguous), int(a.flags.f_contiguous)),
             "id=%d" % self.ident(a),
             "base=" + base,
             "sm=" + sm,
