@@ -1055,7 +1055,8 @@ template <class T> ND_RETURNS_OWNER array<T> full(shape_t shape, T value) {
 
 /// NumPy's `np.arange(start, stop, step)`: a new 1-D owner with
 /// ceil((stop - start) / step) elements (none when that is negative),
-/// start + i * step. Throws value_error for step 0.
+/// start + i * step (for floating types computed as NumPy does, from the
+/// first two elements). Throws value_error for step 0.
 template <class T> ND_RETURNS_OWNER array<T> arange(T start, T stop, T step) {
   static_assert(!std::is_same_v<T, bool>, "nd::arange<bool> is not supported");
   std::ptrdiff_t n = 0;
@@ -1093,8 +1094,13 @@ template <class T> ND_RETURNS_OWNER array<T> arange(T start, T stop, T step) {
     if constexpr (std::is_integral_v<T>)
       p[i] = detail::wrap_add<T>(start,
                                  detail::wrap_mul<T>(static_cast<T>(i), step));
-    else
-      p[i] = static_cast<T>(start + static_cast<T>(i) * step);
+    else if (i == 0)
+      p[i] = start;
+    else if (i == 1)
+      p[i] = static_cast<T>(static_cast<double>(start) +
+                            static_cast<double>(step));
+    else // NumPy's fill: start + i * (second - start), in the element type
+      p[i] = static_cast<T>(start + static_cast<T>(i) * (p[1] - start));
   }
   return a;
 }
