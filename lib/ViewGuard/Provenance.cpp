@@ -228,7 +228,7 @@ static int bracedLength(const Expr *E) {
   return -1;
 }
 
-std::optional<int64_t> constantInt(const Expr *E, ASTContext &Ctx) {
+static std::optional<int64_t> constantInt(const Expr *E, ASTContext &Ctx) {
   Expr::EvalResult R;
   if (E && !E->isValueDependent() && E->EvaluateAsInt(R, Ctx))
     return R.Val.getInt().getExtValue();
@@ -747,14 +747,13 @@ Value ProvenanceBuilder::evalCall(const CallExpr *Call, int Depth) {
         return V;
       }
     }
-  Value V = makeFresh(Call, Layout::Unknown, -1);
+  // Anything else returns an array the analysis cannot relate to its
+  // arguments; a library function's result is at least a fresh, contiguous
+  // array.
+  bool Fresh = Role.Kind != Role::None || (FD && M.isLibraryFunction(FD));
+  Value V = makeFresh(Call, Fresh ? Layout::Contiguous : Layout::Unknown, -1);
   A.Storages[V.Refs.front().S].Kind =
-      Role.Kind == Role::None ? StorageKind::Unknown : StorageKind::Local;
-  if (Role.Kind == Role::None && FD && M.isLibraryFunction(FD)) {
-    // Library arithmetic without a copy annotation: still a fresh array.
-    A.Storages[V.Refs.front().S].Kind = StorageKind::Local;
-    V.L = Layout::Contiguous;
-  }
+      Fresh ? StorageKind::Local : StorageKind::Unknown;
   return V;
 }
 
@@ -1356,14 +1355,13 @@ bool FunctionAnalysis::after(const Event &First, const Event &Later,
         if (&Events[I] != &First && &Events[I] != &Later)
           Kills.push_back(&Events[I]);
   }
-  auto KillBetween = [&](unsigned Block, unsigned From, unsigned To) {
-    // A kill at an element in (From, To) of Block.
-    for (const Event *K : Kills)
-      if (K->Block == Block && K->Elem > From && K->Elem < To)
-        return true;
-    return false;
+  // A kill in Block at an element strictly between From and To.
+  auto KillBetween = [&](unsigned Block, int64_t From, int64_t To) {
+    return llvm::any_of(Kills, [&](const Event *K) {
+      return K->Block == Block && K->Elem > From && K->Elem < To;
+    });
   };
-  const unsigned NoElem = ~0u;
+  const int64_t BlockStart = -1, BlockEnd = INT64_MAX;
   if (LoopCarried)
     *LoopCarried = false;
   if (First.Block == Later.Block && sameBlockAfter(First, Later) &&
@@ -1371,10 +1369,10 @@ bool FunctionAnalysis::after(const Event &First, const Event &Later,
     return true;
   if (!Reach[First.Block].test(Later.Block))
     return false;
-  // Leaving First's block: blocked by a kill after First in it.
-  for (const Event *K : Kills)
-    if (K->Block == First.Block && K->Elem >= First.Elem)
-      return false;
+  // Leaving First's block: blocked by a kill at or after First in it (a
+  // definition in First's own element takes effect after it).
+  if (KillBetween(First.Block, int64_t(First.Elem) - 1, BlockEnd))
+    return false;
   // Breadth-first over blocks, stopping at blocks that kill.
   llvm::BitVector Seen(Reach.size());
   std::deque<unsigned> Work;
@@ -1390,19 +1388,12 @@ bool FunctionAnalysis::after(const Event &First, const Event &Later,
   while (!Work.empty()) {
     unsigned B = Work.front();
     Work.pop_front();
-    if (B == Later.Block && !KillBetween(B, NoElem, Later.Elem) && ![&] {
-          for (const Event *K : Kills)
-            if (K->Block == B && K->Elem < Later.Elem)
-              return true;
-          return false;
-        }()) {
+    if (B == Later.Block && !KillBetween(B, BlockStart, Later.Elem)) {
       if (LoopCarried)
         *LoopCarried = RPOIndex[Later.Block] <= RPOIndex[First.Block];
       return true;
     }
-    bool Killed =
-        llvm::any_of(Kills, [&](const Event *K) { return K->Block == B; });
-    if (Killed)
+    if (KillBetween(B, BlockStart, BlockEnd))
       continue;
     for (const CFGBlock *S : BlockById[B]->succs())
       if (S)

@@ -55,7 +55,16 @@ public:
     const std::vector<unsigned> &Starts = lineStarts(File);
     auto It = std::upper_bound(Starts.begin(), Starts.end(), Offset);
     unsigned Line = static_cast<unsigned>(It - Starts.begin());
-    unsigned Col = Offset - (Line ? Starts[Line - 1] : 0) + 1;
+    unsigned Begin = Line ? Starts[Line - 1] : 0;
+    // Columns count Unicode code points (the run's columnKind): skip UTF-8
+    // continuation bytes.
+    llvm::StringRef Text = Buffers[File] ? Buffers[File]->getBuffer() : "";
+    unsigned Col = 1;
+    for (unsigned I = Begin; I < Offset && I < Text.size(); ++I)
+      if ((static_cast<unsigned char>(Text[I]) & 0xC0) != 0x80)
+        ++Col;
+    if (Text.empty())
+      Col = Offset - Begin + 1;
     return {Line ? Line : 1, Col};
   }
   llvm::StringRef lineText(llvm::StringRef File, unsigned Offset) {
@@ -126,9 +135,10 @@ public:
   std::optional<llvm::json::Object> fix(const tooling::DiagnosticMessage &M,
                                         llvm::StringRef Description) {
     llvm::json::Array Changes;
-    for (const auto &[File, Reps] : M.Fix) {
+    for (const auto &Entry : M.Fix) {
+      llvm::StringRef File = Entry.first();
       llvm::json::Array Replacements;
-      for (const tooling::Replacement &R : Reps) {
+      for (const tooling::Replacement &R : Entry.second) {
         auto [L0, C0] = Lines.position(R.getFilePath(), R.getOffset());
         auto [L1, C1] =
             Lines.position(R.getFilePath(), R.getOffset() + R.getLength());
@@ -138,7 +148,8 @@ public:
                                                  {"endLine", L1},
                                                  {"endColumn", C1}}},
             {"insertedContent",
-             llvm::json::Object{{"text", R.getReplacementText()}}}});
+             // json::Value keeps a StringRef as a pointer: copy the text.
+             llvm::json::Object{{"text", R.getReplacementText().str()}}}});
       }
       if (!Replacements.empty())
         Changes.push_back(
@@ -165,7 +176,6 @@ public:
 
   LineTable Lines;
 
-private:
   static std::string uriEscape(llvm::StringRef Path) {
     std::string Out;
     for (char C : Path) {
@@ -179,12 +189,15 @@ private:
     }
     return Out;
   }
+
+private:
   std::string Root;
 };
 
 } // namespace
 
 void writeSarif(llvm::ArrayRef<ClangTidyError> Errors,
+                const std::set<std::string> &PromotedChecks,
                 llvm::StringRef SourceRoot, llvm::StringRef ToolVersion,
                 llvm::StringRef DocsDir, llvm::raw_ostream &OS) {
   SarifBuilder B(SourceRoot);
@@ -219,7 +232,10 @@ void writeSarif(llvm::ArrayRef<ClangTidyError> Errors,
       continue; // diagnostics without a location (command line)
     llvm::json::Object Result{
         {"ruleId", E.DiagnosticName},
-        {"level", E.DiagLevel == ClangTidyError::Error ? "error" : "warning"},
+        {"level", E.DiagLevel == ClangTidyError::Error ||
+                          PromotedChecks.count(E.DiagnosticName)
+                      ? "error"
+                      : "warning"},
         {"message", llvm::json::Object{{"text", E.Message.Message}}},
         {"locations", llvm::json::Array{B.location(E.Message.FilePath,
                                                    E.Message.FileOffset)}}};
@@ -248,7 +264,7 @@ void writeSarif(llvm::ArrayRef<ClangTidyError> Errors,
     Results.push_back(std::move(Result));
   }
 
-  std::string RootUri = "file://" + SourceRoot.str();
+  std::string RootUri = "file://" + SarifBuilder::uriEscape(SourceRoot);
   if (RootUri.back() != '/')
     RootUri += '/';
   llvm::json::Object Run{

@@ -12,6 +12,7 @@
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/Support/raw_ostream.h"
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,10 @@ namespace viewguard {
 
 /// Writes \p Errors as one SARIF run. \p SourceRoot is the directory the
 /// %SRCROOT% base stands for; \p DocsDir holds the check pages the rules'
-/// help links point to.
+/// help links point to; results of \p PromotedChecks (--warnings-as-errors)
+/// have level "error".
 void writeSarif(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
+                const std::set<std::string> &PromotedChecks,
                 llvm::StringRef SourceRoot, llvm::StringRef ToolVersion,
                 llvm::StringRef DocsDir, llvm::raw_ostream &OS);
 

@@ -302,6 +302,23 @@ int main(int argc, const char **argv) {
     return Clean;
   }
 
+  for (const std::string &F : Files)
+    if (DB->getCompileCommands(F).empty()) {
+      error("no compile command for '" + F + "' in the compilation database");
+      return InputError;
+    }
+  {
+    // Nothing enabled (a typo in --checks) is a usage error, not a clean run.
+    bool Ok = true;
+    auto Provider = makeOptionsProvider(BaseFS, Ok);
+    if (!Ok)
+      return InputError;
+    if (getCheckNames(Provider->getOptions(Files.front()), false).empty()) {
+      error("no checks enabled (see --checks and .clang-tidy)");
+      return InputError;
+    }
+  }
+
   // One clang-tidy context per translation unit, so that units can run in
   // parallel on Clang's thread pool; results are reported in input order.
   std::vector<UnitResult> Results(Files.size());
@@ -335,6 +352,7 @@ int main(int argc, const char **argv) {
   }
 
   std::vector<ClangTidyError> All;
+  std::set<std::string> Promoted; // checks --warnings-as-errors promotes
   bool CompileErrors = false;
   unsigned WarningsAsErrorsCount = 0;
   FixBehaviour Behaviour =
@@ -344,6 +362,8 @@ int main(int argc, const char **argv) {
       return InputError;
     for (const ClangTidyError &E : R.Errors) {
       CompileErrors |= isCompileError(E);
+      if (!isCompileError(E) && R.Context->treatAsError(E.DiagnosticName))
+        Promoted.insert(E.DiagnosticName);
       All.push_back(E);
     }
     bool UnitHasCompileErrors = llvm::any_of(R.Errors, isCompileError);
@@ -372,6 +392,7 @@ int main(int argc, const char **argv) {
   if (Root.empty())
     sys::fs::current_path(Root);
   sys::fs::make_absolute(Root);
+  sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
   if (!ExportSarif.empty()) {
     std::error_code EC;
     raw_fd_ostream OS(ExportSarif, EC, sys::fs::OF_Text);
@@ -379,11 +400,12 @@ int main(int argc, const char **argv) {
       error("cannot write '" + ExportSarif + "': " + EC.message());
       return InputError;
     }
-    viewguard::writeSarif(All, Root, VIEWGUARD_VERSION, VIEWGUARD_DOCS_DIR, OS);
+    viewguard::writeSarif(All, Promoted, Root, VIEWGUARD_VERSION,
+                          VIEWGUARD_DOCS_DIR, OS);
   }
   if (Format == "sarif")
-    viewguard::writeSarif(All, Root, VIEWGUARD_VERSION, VIEWGUARD_DOCS_DIR,
-                          outs());
+    viewguard::writeSarif(All, Promoted, Root, VIEWGUARD_VERSION,
+                          VIEWGUARD_DOCS_DIR, outs());
 
   if (CompileErrors) {
     if (!Quiet)
