@@ -292,7 +292,6 @@ private:
   bool Recording = false;
   State *Cur = nullptr;
   unsigned CurBlock = 0, CurElem = 0;
-  const Stmt *CurStmt = nullptr;
 
   // Storage and values.
   StorageId newStorage(Storage S) {
@@ -1069,7 +1068,6 @@ void ProvenanceBuilder::collect(const Stmt *S, const Stmt *Root,
 void ProvenanceBuilder::emit(Event E) {
   E.Block = CurBlock;
   E.Elem = CurElem;
-  E.ElemStmt = CurStmt;
   const Stmt *Root = E.UseExpr ? E.UseExpr : E.Anchor;
   for (const Stmt *P = Root ? PM.getParent(Root) : nullptr;
        P && (isa<Expr>(P) || isa<DeclStmt>(P)); P = PM.getParent(P))
@@ -1176,8 +1174,10 @@ void ProvenanceBuilder::processElement(const Stmt *S) {
 State ProvenanceBuilder::entryState() {
   State St;
   Cur = &St;
-  for (const ParmVarDecl *P : A.ArrayParams)
+  for (const ParmVarDecl *P : A.ArrayParams) {
     St[P] = defaultValue(P);
+    A.ParamStorage.push_back(St[P].Refs.front().S);
+  }
   return St;
 }
 
@@ -1258,8 +1258,7 @@ bool ProvenanceBuilder::build() {
     CurElem = 0;
     for (const CFGElement &El : *B) {
       if (auto CS = El.getAs<CFGStmt>()) {
-        CurStmt = CS->getStmt();
-        processElement(CurStmt);
+        processElement(CS->getStmt());
         if (A.Events.size() > AnalysisLimits::MaxEvents)
           return false;
       }
@@ -1410,20 +1409,10 @@ FunctionSummary FunctionAnalysis::summarize() const {
   S.MayWrites.assign(N, false);
   S.ResultViewOf.assign(N, false);
   for (unsigned I = 0; I < N; ++I) {
-    const ParmVarDecl *P = FD->getParamDecl(I);
-    auto It = llvm::find(ArrayParams, P);
+    auto It = llvm::find(ArrayParams, FD->getParamDecl(I));
     if (It == ArrayParams.end())
       continue;
-    // The parameter's storage is the one its entry value refers to.
-    StorageId Sid = ~0u;
-    for (StorageId Id = 0; Id < Storages.size(); ++Id)
-      if (Storages[Id].Holder == P &&
-          (Storages[Id].Kind == StorageKind::ParamByValue ||
-           Storages[Id].Kind == StorageKind::ParamConstRef ||
-           Storages[Id].Kind == StorageKind::ParamRef))
-        Sid = Id;
-    if (Sid == ~0u)
-      continue;
+    StorageId Sid = ParamStorage[It - ArrayParams.begin()];
     for (const Event &E : Events) {
       if (E.Kind == EventKind::Derive || E.Kind == EventKind::Rebind ||
           !E.Val.refersTo(Sid))

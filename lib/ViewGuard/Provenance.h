@@ -171,7 +171,6 @@ struct Event {
   const clang::Expr *CopyExpr = nullptr;
   std::string CopyKind;
   unsigned Block = 0, Elem = 0;
-  const clang::Stmt *ElemStmt = nullptr;
   /// The outermost expression containing the use: events with the same
   /// FullExpr happen in one expression statement, condition or call.
   const clang::Stmt *FullExpr = nullptr;
@@ -245,6 +244,7 @@ private:
   llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<unsigned, 4>>
       Definitions;
   std::vector<const clang::ParmVarDecl *> ArrayParams;
+  /// The storage of each of ArrayParams, in the same order.
   std::vector<StorageId> ParamStorage;
 };
 
