@@ -624,6 +624,8 @@ def main():
     ctx = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
            "load_start": " ".join(open("/proc/loadavg").read().split()[:3]),
            "incomplete": []}
+    # the commit and tree state when the measurements start
+    ctx["machine"] = machine()
     log("== building (build-bench/)")
     vg, so, ctx["tools_origin"] = tools()
     kexe = build_kernels()
@@ -729,7 +731,6 @@ def main():
 
     ctx["load_end"] = " ".join(open("/proc/loadavg").read().split()[:3])
     ctx["elapsed"] = time.time() - t_start
-    ctx["machine"] = machine()
     with open(os.path.join(OUT, "results.json"), "w") as fh:
         json.dump({k: v for k, v in ctx.items()}, fh, indent=1, default=str)
     text = write_report(ctx)
