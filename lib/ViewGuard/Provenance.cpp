@@ -335,6 +335,7 @@ private:
                 const FunctionRole &Role, const Expr *Source, int Depth);
   Fate argumentUse(const CallExpr *Call, unsigned ArgIdx, int Depth);
   Fate copyTemporary(const CallExpr *Call, llvm::StringRef Kind, int Depth);
+  bool isElementWrite(const CallExpr *Element);
 
   // Traversal and transfer.
   void collect(const Stmt *S, const Stmt *Root,
@@ -905,7 +906,7 @@ Fate ProvenanceBuilder::roleCall(const CallExpr *Call, const FunctionDecl *FD,
     return F;
   }
   case Role::Element:
-    if (Mut.isMutated(Call)) {
+    if (isElementWrite(Call)) {
       F.Write = true;
       F.Anchor = Call;
       F.Form = WriteForm::Element;
@@ -941,6 +942,25 @@ Fate ProvenanceBuilder::roleCall(const CallExpr *Call, const FunctionDecl *FD,
     F.Read = true;
     return F;
   }
+}
+
+/// Whether the element reference \p Element returns is written. The common
+/// shapes are decided from the parent (a value read, an assignment, an
+/// increment); only a reference that goes further (bound to a reference,
+/// passed to a call) needs ExprMutationAnalyzer, whose every query scans the
+/// whole body.
+bool ProvenanceBuilder::isElementWrite(const CallExpr *Element) {
+  const Stmt *P = PM.getParentIgnoreParens(Element);
+  if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(P))
+    if (Cast->getCastKind() == CK_LValueToRValue)
+      return false;
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
+    if (BO->isAssignmentOp() && BO->getLHS()->IgnoreParens() == Element)
+      return true;
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P))
+    if (UO->isIncrementDecrementOp())
+      return true;
+  return Mut.isMutated(Element);
 }
 
 /// A copy made from the source: the source is read; a write to the unnamed
