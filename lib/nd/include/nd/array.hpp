@@ -21,13 +21,22 @@
 #include <cmath>
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <initializer_list>
+#include <limits>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 namespace nd {
 
@@ -35,12 +44,72 @@ template <class T> class array;
 
 namespace detail {
 
+/// Allocations of at least this many bytes are aligned to 2 MiB and, on
+/// Linux, advised to use transparent huge pages (as NumPy does from 4 MiB):
+/// fewer page faults when a large new array is first written.
+inline constexpr std::size_t huge_page_bytes = std::size_t{1} << 21;
+inline constexpr std::size_t huge_buffer_bytes = std::size_t{1} << 22;
+
+/// Raw storage for n elements of T (at least one byte, never null), zero-
+/// filled when `zeroed`, else uninitialised (the caller writes every
+/// element). Released with std::free. Throws std::bad_array_new_length when
+/// the size does not fit, std::bad_alloc when memory runs out.
+template <class T> T *allocate_elements(std::ptrdiff_t n, bool zeroed) {
+  if (n < 0 || static_cast<std::size_t>(n) >
+                   std::numeric_limits<std::size_t>::max() / 2 / sizeof(T))
+    throw std::bad_array_new_length();
+  std::size_t bytes = static_cast<std::size_t>(n) * sizeof(T);
+  if (bytes == 0)
+    bytes = sizeof(T);
+  void *p = nullptr;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (bytes >= huge_buffer_bytes) {
+    // calloc for zeros: fresh pages from the kernel are zero already and a
+    // heap block is cleared once (a value-initialising new[] writes every
+    // page). For data about to be overwritten, 2 MiB alignment lets every
+    // page of the block be a huge page.
+    if (zeroed) {
+      p = std::calloc(bytes, 1);
+    } else {
+      const std::size_t rounded =
+          (bytes + huge_page_bytes - 1) / huge_page_bytes * huge_page_bytes;
+      p = std::aligned_alloc(huge_page_bytes, rounded);
+      bytes = rounded;
+    }
+    if (p) {
+      // Whole pages inside the block only.
+      const auto first =
+          (reinterpret_cast<std::uintptr_t>(p) + 4095) & ~std::uintptr_t{4095};
+      const auto last =
+          (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~std::uintptr_t{4095};
+      if (last > first)
+        (void)::madvise(reinterpret_cast<void *>(first), last - first,
+                        MADV_HUGEPAGE);
+    }
+  } else
+#endif
+  {
+    p = zeroed ? std::calloc(bytes, 1) : std::malloc(bytes);
+  }
+  if (!p)
+    throw std::bad_alloc();
+  return static_cast<T *>(p);
+}
+
+/// How a new buffer starts: zero-filled (nd::zeros and the factories), or
+/// uninitialised for an array whose every element is written next (copies,
+/// element-wise results, advanced indexing).
+enum class init { zero, overwrite };
+
 /// The memory of an owner: never a std::vector<bool>.
 template <class T> struct buffer {
-  std::unique_ptr<T[]> data;
+  struct release {
+    void operator()(T *p) const noexcept { std::free(p); }
+  };
+  std::unique_ptr<T[], release> data;
   std::ptrdiff_t size = 0;
-  explicit buffer(std::ptrdiff_t n)
-      : data(new T[static_cast<std::size_t>(n)]()), size(n) {}
+  buffer(std::ptrdiff_t n, init how)
+      : data(allocate_elements<T>(n, how == init::zero)), size(n) {}
 };
 
 /// What a handle points to. `base` is empty for the owner of the buffer and
@@ -299,6 +368,7 @@ inline std::string requested_shape_string(const shape_t &shape) {
 }
 
 struct advanced_access;
+struct raw_owner;
 
 } // namespace detail
 
@@ -318,7 +388,7 @@ public:
   // ---------------------------------------------------------------- creation
 
   /// An empty 1-D array, shape (0,). A new owner.
-  array() : array(make_owner_node({0}, {0})) {}
+  array() : array(make_owner_node({0}, {0}, detail::init::zero)) {}
 
   /// `np.array([1, 2, 3])`, `np.array([[1, 2], [3, 4]])`, ... (any depth):
   /// a new owner with the nested lists' shape. Ragged lists throw
@@ -326,7 +396,8 @@ public:
   array(std::initializer_list<detail::nested_init<E>> values) {
     std::vector<E> vals;
     const shape_t sh = detail::nested_init<E>::flatten(values, vals);
-    n_ = make_owner_node(sh, detail::fresh_strides(c_strides(sh), sh));
+    n_ = make_owner_node(sh, detail::fresh_strides(c_strides(sh), sh),
+                         detail::init::overwrite);
     std::copy(vals.begin(), vals.end(), n_->buf->data.get());
   }
 
@@ -674,7 +745,8 @@ public:
   /// NumPy's `a.flatten()`: returns a copy, always (a new 1-D owner).
   ND_RETURNS_COPY("flatten()") array flatten() const {
     const shape_t sh{size()};
-    array out(make_owner_node(sh, detail::fresh_strides({1}, sh)));
+    array out(make_owner_node(sh, detail::fresh_strides({1}, sh),
+                              detail::init::overwrite));
     E *d = out.n_->buf->data.get();
     for_each([&d](const E &v) { *d++ = v; });
     return out;
@@ -885,23 +957,24 @@ public:
   /// A new C-contiguous owner of the given shape, zero-filled (used by the
   /// factories). Prefer nd::zeros.
   ND_RETURNS_OWNER static array owner_of_shape(const shape_t &shape) {
-    return array(
-        make_owner_node(shape, detail::fresh_strides(c_strides(shape), shape)));
+    return array(make_owner_node(shape,
+                                 detail::fresh_strides(c_strides(shape), shape),
+                                 detail::init::zero));
   }
 
   /// A new zero-filled owner with the given shape and strides (which must
   /// describe a contiguous layout of the shape, or be all 0 when it is
-  /// empty). Used by the element-wise operations.
+  /// empty).
   ND_RETURNS_OWNER static array owner_with_layout(const shape_t &shape,
                                                   const strides_t &strides) {
-    return array(make_owner_node(shape, strides));
+    return array(make_owner_node(shape, strides, detail::init::zero));
   }
 
   /// A new owner of this shape with the given strides (which must describe a
   /// contiguous layout), filled with this array's values.
   ND_RETURNS_COPY("explicit")
   array copy_with_strides(const strides_t &strides) const {
-    array out(make_owner_node(n_->shape, strides));
+    array out(make_owner_node(n_->shape, strides, detail::init::overwrite));
     copy_into(out);
     return out;
   }
@@ -930,14 +1003,17 @@ public:
 private:
   template <class U> friend class array;
   friend struct detail::advanced_access;
+  friend struct detail::raw_owner;
 
   explicit array(std::shared_ptr<detail::node<E>> n) : n_(std::move(n)) {}
 
-  static std::shared_ptr<detail::node<E>> make_owner_node(shape_t shape,
-                                                          strides_t strides) {
+  /// A new owner node; with init::overwrite the caller must write every
+  /// element before the array is seen.
+  static std::shared_ptr<detail::node<E>>
+  make_owner_node(shape_t shape, strides_t strides, detail::init how) {
     const auto n = shape_size(shape);
     auto nd = std::make_shared<detail::node<E>>();
-    nd->buf = std::make_shared<detail::buffer<E>>(n);
+    nd->buf = std::make_shared<detail::buffer<E>>(n, how);
     nd->shape = std::move(shape);
     nd->strides = std::move(strides);
     return nd;
@@ -1031,6 +1107,18 @@ private:
   std::shared_ptr<detail::node<E>> n_;
 };
 
+namespace detail {
+/// New owners whose elements the caller writes at once (element-wise
+/// results): no zero-fill.
+struct raw_owner {
+  template <class E>
+  static array<E> for_overwrite(const shape_t &shape,
+                                const strides_t &strides) {
+    return array<E>(array<E>::make_owner_node(shape, strides, init::overwrite));
+  }
+};
+} // namespace detail
+
 // ------------------------------------------------------------------ factories
 
 /// NumPy's `np.zeros(shape)`: a new owner filled with 0. Throws value_error
@@ -1041,14 +1129,16 @@ template <class T> ND_RETURNS_OWNER array<T> zeros(shape_t shape) {
 
 /// NumPy's `np.ones(shape)`: a new owner filled with 1.
 template <class T> ND_RETURNS_OWNER array<T> ones(shape_t shape) {
-  auto a = array<T>::owner_of_shape(shape);
+  auto a = detail::raw_owner::for_overwrite<T>(
+      shape, detail::fresh_strides(c_strides(shape), shape));
   a.fill(T(1));
   return a;
 }
 
 /// NumPy's `np.full(shape, value)`: a new owner filled with value.
 template <class T> ND_RETURNS_OWNER array<T> full(shape_t shape, T value) {
-  auto a = array<T>::owner_of_shape(shape);
+  auto a = detail::raw_owner::for_overwrite<T>(
+      shape, detail::fresh_strides(c_strides(shape), shape));
   a.fill(value);
   return a;
 }
@@ -1088,7 +1178,7 @@ template <class T> ND_RETURNS_OWNER array<T> arange(T start, T stop, T step) {
       n = static_cast<std::ptrdiff_t>(len);
     }
   }
-  auto a = array<T>::owner_of_shape({n});
+  auto a = detail::raw_owner::for_overwrite<T>({n}, {n > 0 ? 1 : 0});
   T *p = a.buffer_data();
   for (std::ptrdiff_t i = 0; i < n; ++i) {
     if constexpr (std::is_integral_v<T>)

@@ -317,7 +317,7 @@ struct advanced_access {
         s *= sub_size;
     ist.insert(ist.end(), sub_st.begin(), sub_st.end());
     ist = fresh_strides(ist, ishape);
-    array<E> internal(array<E>::make_owner_node(ishape, ist));
+    array<E> internal(array<E>::make_owner_node(ishape, ist, init::overwrite));
     array<E> result = internal;
     if (p.consec > 0) {
       const std::size_t nb = p.bshape.size();

@@ -84,7 +84,7 @@ template <class R, class L = R, class A, class F>
 array<R> unary_op(const array<A> &a, F f) {
   const shape_t &sh = a.shape();
   const strides_t so = ufunc_layout<L>(sh, a);
-  array<R> out = array<R>::owner_with_layout(sh, so);
+  array<R> out = raw_owner::for_overwrite<R>(sh, so);
   R *o = out.buffer_data();
   const A *pa = a.buffer_data();
   nditer<2>(
@@ -100,7 +100,7 @@ array<R> binary_op(const array<A> &a, const array<B> &b, F f) {
   const strides_t sa = iter_strides(a, sh);
   const strides_t sb = iter_strides(b, sh);
   const strides_t so = ufunc_layout<L>(sh, a, b);
-  array<R> out = array<R>::owner_with_layout(sh, so);
+  array<R> out = raw_owner::for_overwrite<R>(sh, so);
   R *o = out.buffer_data();
   const A *pa = a.buffer_data();
   const B *pb = b.buffer_data();
