@@ -370,6 +370,14 @@ inline std::string requested_shape_string(const shape_t &shape) {
 struct advanced_access;
 struct raw_owner;
 
+/// d[i] = op(d[i], s[i]) for a contiguous run; d and s do not overlap.
+template <class E, class U, class F>
+void inplace_run(E *__restrict d, const U *__restrict s, std::ptrdiff_t n,
+                 F &op) {
+  for (std::ptrdiff_t i = 0; i < n; ++i)
+    d[i] = op(d[i], s[i]);
+}
+
 } // namespace detail
 
 /// A strided n-dimensional array handle with NumPy's copy/view semantics.
@@ -747,8 +755,10 @@ public:
     const shape_t sh{size()};
     array out(make_owner_node(sh, detail::fresh_strides({1}, sh),
                               detail::init::overwrite));
-    E *d = out.n_->buf->data.get();
-    for_each([&d](const E &v) { *d++ = v; });
+    // The elements in C order: a C-contiguous destination of this shape.
+    detail::copy_strided(n_->shape, out.n_->buf->data.get(),
+                         c_strides(n_->shape), 0, n_->buf->data.get(),
+                         n_->strides, n_->offset, true);
     return out;
   }
 
@@ -757,9 +767,17 @@ public:
   /// NumPy's `a[...] = value`: writes value into every element.
   ND_WRITES void fill(E value) {
     auto *p = n_->buf->data.get();
-    detail::nditer<1>(
-        n_->shape, {&n_->strides}, {n_->offset},
-        [&](const std::array<std::ptrdiff_t, 1> &o) { p[o[0]] = value; });
+    detail::nditer_runs<1>(n_->shape, {&n_->strides}, {n_->offset},
+                           [&](const std::array<std::ptrdiff_t, 1> &o,
+                               std::ptrdiff_t n,
+                               const std::array<std::ptrdiff_t, 1> &st) {
+                             E *d = p + o[0];
+                             if (st[0] == 1)
+                               std::fill(d, d + n, value);
+                             else
+                               for (std::ptrdiff_t i = 0; i < n; ++i)
+                                 d[i * st[0]] = value;
+                           });
   }
 
   /// NumPy's `a[...] = src`: writes src's values into the elements,
@@ -995,9 +1013,18 @@ public:
   /// Calls f(element&) for every element in C order.
   template <class F> void for_each(F &&f) const {
     auto *p = n_->buf->data.get();
-    detail::nditer<1>(
-        n_->shape, {&n_->strides}, {n_->offset},
-        [&](const std::array<std::ptrdiff_t, 1> &o) { f(p[o[0]]); });
+    detail::nditer_runs<1>(n_->shape, {&n_->strides}, {n_->offset},
+                           [&](const std::array<std::ptrdiff_t, 1> &o,
+                               std::ptrdiff_t n,
+                               const std::array<std::ptrdiff_t, 1> &st) {
+                             E *q = p + o[0];
+                             if (st[0] == 1)
+                               for (std::ptrdiff_t i = 0; i < n; ++i)
+                                 f(q[i]);
+                             else
+                               for (std::ptrdiff_t i = 0; i < n; ++i)
+                                 f(q[i * st[0]]);
+                           });
   }
 
 private:
@@ -1020,14 +1047,11 @@ private:
   }
 
   /// Copies this array's values into `out` (same shape), C order.
+  /// `out` is a new owner: any order of writes will do.
   template <class U> void copy_into(const array<U> &out) const {
-    const E *src = n_->buf->data.get();
-    U *dst = out.n_->buf->data.get();
-    detail::nditer<2>(n_->shape, {&out.n_->strides, &n_->strides},
-                      {out.n_->offset, n_->offset},
-                      [&](const std::array<std::ptrdiff_t, 2> &o) {
-                        dst[o[0]] = static_cast<U>(src[o[1]]);
-                      });
+    detail::copy_strided(n_->shape, out.n_->buf->data.get(), out.n_->strides,
+                         out.n_->offset, n_->buf->data.get(), n_->strides,
+                         n_->offset, true);
   }
 
   /// True when `other` is in the same buffer and their extents intersect.
@@ -1066,13 +1090,12 @@ private:
     const array<U> src = may_overlap(src_in) ? src_in.copy() : src_in;
     if (!src.is(src_in))
       sst = broadcast_source(src);
-    const U *s = src.n_->buf->data.get();
-    E *d = n_->buf->data.get();
-    detail::nditer<2>(n_->shape, {&n_->strides, &sst},
-                      {n_->offset, src.n_->offset},
-                      [&](const std::array<std::ptrdiff_t, 2> &o) {
-                        d[o[0]] = static_cast<E>(s[o[1]]);
-                      });
+    // src no longer overlaps this array; a destination that overlaps
+    // itself (a view with a 0 stride, say) is written in C order.
+    detail::copy_strided(n_->shape, n_->buf->data.get(), n_->strides,
+                         n_->offset, src.n_->buf->data.get(), sst,
+                         src.n_->offset,
+                         detail::layout_is_one_to_one(n_->shape, n_->strides));
   }
 
   template <class U, class F> void inplace(const array<U> &other_in, F op) {
@@ -1090,18 +1113,35 @@ private:
                                  sst);
     const U *s = other.n_->buf->data.get();
     E *d = n_->buf->data.get();
-    detail::nditer<2>(n_->shape, {&n_->strides, &sst},
-                      {n_->offset, other.n_->offset},
-                      [&](const std::array<std::ptrdiff_t, 2> &o) {
-                        d[o[0]] = op(d[o[0]], s[o[1]]);
-                      });
+    // C order (the destination may overlap itself); other does not overlap
+    // this array any more.
+    detail::nditer_runs<2>(
+        n_->shape, {&n_->strides, &sst}, {n_->offset, other.n_->offset},
+        [&](const std::array<std::ptrdiff_t, 2> &o, std::ptrdiff_t n,
+            const std::array<std::ptrdiff_t, 2> &st) {
+          if (st[0] == 1 && st[1] == 1)
+            detail::inplace_run(d + o[0], s + o[1], n, op);
+          else
+            for (std::ptrdiff_t i = 0; i < n; ++i)
+              d[o[0] + i * st[0]] =
+                  op(d[o[0] + i * st[0]], s[o[1] + i * st[1]]);
+        });
   }
 
   template <class F> void apply_inplace(F op) {
     E *d = n_->buf->data.get();
-    detail::nditer<1>(
-        n_->shape, {&n_->strides}, {n_->offset},
-        [&](const std::array<std::ptrdiff_t, 1> &o) { d[o[0]] = op(d[o[0]]); });
+    detail::nditer_runs<1>(n_->shape, {&n_->strides}, {n_->offset},
+                           [&](const std::array<std::ptrdiff_t, 1> &o,
+                               std::ptrdiff_t n,
+                               const std::array<std::ptrdiff_t, 1> &st) {
+                             E *q = d + o[0];
+                             if (st[0] == 1)
+                               for (std::ptrdiff_t i = 0; i < n; ++i)
+                                 q[i] = op(q[i]);
+                             else
+                               for (std::ptrdiff_t i = 0; i < n; ++i)
+                                 q[i * st[0]] = op(q[i * st[0]]);
+                           });
   }
 
   std::shared_ptr<detail::node<E>> n_;

@@ -78,6 +78,22 @@ strides_t ufunc_layout(const shape_t &shape, const array<A> &...ops) {
   return ufunc_out_strides(shape, {iter_strides(ops, shape)...});
 }
 
+/// o[i] = f(a[i]) for a contiguous run; o is a new array (no overlap).
+template <class R, class A, class F>
+void unary_run(R *__restrict o, const A *__restrict a, std::ptrdiff_t n, F &f) {
+  for (std::ptrdiff_t i = 0; i < n; ++i)
+    o[i] = f(a[i]);
+}
+
+/// o[i] = f(a[i], b[i]) for a contiguous run; o is a new array (no
+/// overlap; a and b, only read, may be the same).
+template <class R, class A, class B, class F>
+void binary_run(R *__restrict o, const A *__restrict a, const B *__restrict b,
+                std::ptrdiff_t n, F &f) {
+  for (std::ptrdiff_t i = 0; i < n; ++i)
+    o[i] = f(a[i], b[i]);
+}
+
 /// A new array of type R: f applied to each element of a. L is the type the
 /// computation runs in (it decides NumPy's output layout).
 template <class R, class L = R, class A, class F>
@@ -87,9 +103,15 @@ array<R> unary_op(const array<A> &a, F f) {
   array<R> out = raw_owner::for_overwrite<R>(sh, so);
   R *o = out.buffer_data();
   const A *pa = a.buffer_data();
-  nditer<2>(
-      sh, {&so, &a.strides()}, {0, a.offset()},
-      [&](const std::array<std::ptrdiff_t, 2> &q) { o[q[0]] = f(pa[q[1]]); });
+  nditer_runs<2>(sh, {&so, &a.strides()}, {0, a.offset()},
+                 [&](const std::array<std::ptrdiff_t, 2> &q, std::ptrdiff_t n,
+                     const std::array<std::ptrdiff_t, 2> &st) {
+                   if (st[0] == 1 && st[1] == 1)
+                     unary_run(o + q[0], pa + q[1], n, f);
+                   else
+                     for (std::ptrdiff_t i = 0; i < n; ++i)
+                       o[q[0] + i * st[0]] = f(pa[q[1] + i * st[1]]);
+                 });
   return out;
 }
 
@@ -104,10 +126,16 @@ array<R> binary_op(const array<A> &a, const array<B> &b, F f) {
   R *o = out.buffer_data();
   const A *pa = a.buffer_data();
   const B *pb = b.buffer_data();
-  nditer<3>(sh, {&so, &sa, &sb}, {0, a.offset(), b.offset()},
-            [&](const std::array<std::ptrdiff_t, 3> &q) {
-              o[q[0]] = f(pa[q[1]], pb[q[2]]);
-            });
+  nditer_runs<3>(sh, {&so, &sa, &sb}, {0, a.offset(), b.offset()},
+                 [&](const std::array<std::ptrdiff_t, 3> &q, std::ptrdiff_t n,
+                     const std::array<std::ptrdiff_t, 3> &st) {
+                   if (st[0] == 1 && st[1] == 1 && st[2] == 1)
+                     binary_run(o + q[0], pa + q[1], pb + q[2], n, f);
+                   else
+                     for (std::ptrdiff_t i = 0; i < n; ++i)
+                       o[q[0] + i * st[0]] =
+                           f(pa[q[1] + i * st[1]], pb[q[2] + i * st[2]]);
+                 });
   return out;
 }
 
