@@ -36,9 +36,9 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::utils {
-class ExprSequence;
-} // namespace clang::tidy::utils
+namespace clang {
+class ParentMap;
+} // namespace clang
 
 namespace viewguard {
 
@@ -227,13 +227,19 @@ private:
   FunctionAnalysis(const clang::FunctionDecl *FD, const clang::Stmt *Body,
                    clang::ASTContext &Ctx);
   bool sameBlockAfter(const Event &First, const Event &Later) const;
+  bool sequencedBefore(const clang::Stmt *Before,
+                       const clang::Stmt *After) const;
+  const clang::Stmt *sequenceSuccessor(const clang::Stmt *S) const;
+  bool isWithin(const clang::Stmt *S, const clang::Stmt *Ancestor) const;
 
   friend class ProvenanceBuilder;
   const clang::FunctionDecl *FD;
   const clang::Stmt *Body;
   clang::ASTContext &Ctx;
   std::unique_ptr<clang::CFG> Cfg;
-  std::unique_ptr<clang::tidy::utils::ExprSequence> Sequence;
+  /// Parents of the statements of Body (built once, shared with the
+  /// builder).
+  std::unique_ptr<clang::ParentMap> Parents;
   std::vector<Storage> Storages;
   std::vector<Event> Events;
   /// Per block: the blocks reachable from it by one or more edges.
