@@ -44,16 +44,22 @@ template <class T> class array;
 
 namespace detail {
 
-/// Allocations of at least this many bytes are aligned to 2 MiB and, on
-/// Linux, advised to use transparent huge pages (as NumPy does from 4 MiB):
-/// fewer page faults when a large new array is first written.
+/// Large buffers (Linux): from huge_buffer_bytes on, a block is advised to
+/// use transparent huge pages, as NumPy does for its data from 4 MiB (4 KiB
+/// page faults on a new array cost more than writing it). Blocks above
+/// always_mapped_bytes (and equal to it), which glibc's malloc always maps
+/// afresh (its largest dynamic mmap threshold), are also 2 MiB-aligned so that
+/// every page of them can be a huge page; smaller ones are plain malloc blocks,
+/// which malloc reuses from its heap once one has been freed.
 inline constexpr std::size_t huge_page_bytes = std::size_t{1} << 21;
 inline constexpr std::size_t huge_buffer_bytes = std::size_t{1} << 22;
+inline constexpr std::size_t always_mapped_bytes = std::size_t{1} << 25;
 
 /// Raw storage for n elements of T (at least one byte, never null), zero-
-/// filled when `zeroed`, else uninitialised (the caller writes every
-/// element). Released with std::free. Throws std::bad_array_new_length when
-/// the size does not fit, std::bad_alloc when memory runs out.
+/// filled when `zeroed` (calloc: fresh pages from the kernel are not
+/// cleared twice), else uninitialised (the caller writes every element).
+/// Released with std::free. Throws std::bad_array_new_length when the size
+/// does not fit, std::bad_alloc when memory runs out.
 template <class T> T *allocate_elements(std::ptrdiff_t n, bool zeroed) {
   if (n < 0 || static_cast<std::size_t>(n) >
                    std::numeric_limits<std::size_t>::max() / 2 / sizeof(T))
@@ -63,34 +69,25 @@ template <class T> T *allocate_elements(std::ptrdiff_t n, bool zeroed) {
     bytes = sizeof(T);
   void *p = nullptr;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-  if (bytes >= huge_buffer_bytes) {
-    // calloc for zeros: fresh pages from the kernel are zero already and a
-    // heap block is cleared once (a value-initialising new[] writes every
-    // page). For data about to be overwritten, 2 MiB alignment lets every
-    // page of the block be a huge page.
-    if (zeroed) {
-      p = std::calloc(bytes, 1);
-    } else {
-      const std::size_t rounded =
-          (bytes + huge_page_bytes - 1) / huge_page_bytes * huge_page_bytes;
-      p = std::aligned_alloc(huge_page_bytes, rounded);
-      bytes = rounded;
-    }
-    if (p) {
-      // Whole pages inside the block only.
-      const auto first =
-          (reinterpret_cast<std::uintptr_t>(p) + 4095) & ~std::uintptr_t{4095};
-      const auto last =
-          (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~std::uintptr_t{4095};
-      if (last > first)
-        (void)::madvise(reinterpret_cast<void *>(first), last - first,
-                        MADV_HUGEPAGE);
-    }
-  } else
-#endif
-  {
+  if (!zeroed && bytes >= always_mapped_bytes) {
+    bytes = (bytes + huge_page_bytes - 1) / huge_page_bytes * huge_page_bytes;
+    p = std::aligned_alloc(huge_page_bytes, bytes);
+  } else {
     p = zeroed ? std::calloc(bytes, 1) : std::malloc(bytes);
   }
+  if (p && bytes >= huge_buffer_bytes) {
+    // Whole pages inside the block only.
+    const auto first =
+        (reinterpret_cast<std::uintptr_t>(p) + 4095) & ~std::uintptr_t{4095};
+    const auto last =
+        (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~std::uintptr_t{4095};
+    if (last > first)
+      (void)::madvise(reinterpret_cast<void *>(first), last - first,
+                      MADV_HUGEPAGE);
+  }
+#else
+  p = zeroed ? std::calloc(bytes, 1) : std::malloc(bytes);
+#endif
   if (!p)
     throw std::bad_alloc();
   return static_cast<T *>(p);

@@ -16,6 +16,7 @@
 
 #include "nd/array.hpp"
 
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <string>
@@ -294,24 +295,74 @@ plan_advanced(const shape_t &shape, const strides_t &strides,
   return p;
 }
 
+/// A hint that *p is read soon (no effect on the program's meaning).
+inline void prefetch(const void *p) {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(p);
+#else
+  (void)p;
+#endif
+}
+
+/// Copies blocks of a fixed layout (the subspace of an advanced index) from
+/// the source to the result: one element, one run, or a strided loop.
+template <class E> struct block_copier {
+  std::vector<loop_dim<2>> dims; // coalesced (result, source) dimensions
+  bool empty = false;
+
+  block_copier(const shape_t &shape, const strides_t &dst,
+               const strides_t &src) {
+    dims = coalesce_dims<2>(shape, {&dst, &src}, empty);
+  }
+  void operator()(E *d, const E *s) const {
+    if (dims.empty()) {
+      if (!empty)
+        *d = *s;
+      return;
+    }
+    if (dims.size() == 1) {
+      const loop_dim<2> &r = dims[0];
+      if (r.st[0] == 1 && r.st[1] == 1)
+        std::memcpy(d, s, static_cast<std::size_t>(r.n) * sizeof(E));
+      else
+        for (std::ptrdiff_t i = 0; i < r.n; ++i)
+          d[i * r.st[0]] = s[i * r.st[1]];
+      return;
+    }
+    nditer_dims<2>(dims, {0, 0},
+                   [&](const std::array<std::ptrdiff_t, 2> &o, std::ptrdiff_t n,
+                       const std::array<std::ptrdiff_t, 2> &st) {
+                     for (std::ptrdiff_t i = 0; i < n; ++i)
+                       d[o[0] + i * st[0]] = s[o[1] + i * st[1]];
+                   });
+  }
+};
+
 struct advanced_access {
+  /// NumPy's allocation for an advanced-indexing result: B (the broadcast
+  /// index shape) outermost, in C order or, when the subspace has a single
+  /// element, in the memory order of the index arrays; then the subspace in
+  /// the memory order of the source. `result` is `internal` itself, or,
+  /// when B does not come first (consec > 0), a transposed view of it.
+  template <class E> struct allocation {
+    array<E> internal, result;
+    strides_t ist; // internal's strides: B's dimensions, then the subspace's
+  };
   template <class E>
-  static array<E> get(const array<E> &src, std::vector<index_item> items) {
-    const auto &n = *src.n_;
-    advanced_plan p =
-        plan_advanced(n.shape, n.strides, n.offset, std::move(items));
-    // NumPy's allocation: B outermost (C order), then the subspace in the
-    // memory order of the source.
-    shape_t ishape = p.bshape;
-    ishape.insert(ishape.end(), p.sub_shape.begin(), p.sub_shape.end());
+  static allocation<E> allocate(const shape_t &bshape, const shape_t &sub_shape,
+                                const strides_t &sub_strides,
+                                const strides_t &index_order,
+                                std::size_t consec) {
+    shape_t ishape = bshape;
+    ishape.insert(ishape.end(), sub_shape.begin(), sub_shape.end());
     const strides_t sub_st =
-        strides_for_perm(p.sub_shape, sorted_stride_perm(p.sub_strides));
+        strides_for_perm(sub_shape, sorted_stride_perm(sub_strides));
     std::ptrdiff_t sub_size = 1;
-    for (auto d : p.sub_shape)
+    for (auto d : sub_shape)
       sub_size *= d;
     // A subspace of one element is not iterated: B is then laid out in the
     // memory order of the index arrays (PyArray_MapIterNew).
-    strides_t ist = sub_size == 1 ? p.index_order : c_strides(p.bshape);
+    strides_t ist = sub_size == 1 ? index_order : c_strides(bshape);
     if (sub_size != 1)
       for (auto &s : ist)
         s *= sub_size;
@@ -319,14 +370,14 @@ struct advanced_access {
     ist = fresh_strides(ist, ishape);
     array<E> internal(array<E>::make_owner_node(ishape, ist, init::overwrite));
     array<E> result = internal;
-    if (p.consec > 0) {
-      const std::size_t nb = p.bshape.size();
+    if (consec > 0) {
+      const std::size_t nb = bshape.size();
       std::vector<std::size_t> perm;
-      for (std::size_t i = 0; i < p.consec; ++i)
+      for (std::size_t i = 0; i < consec; ++i)
         perm.push_back(nb + i);
       for (std::size_t i = 0; i < nb; ++i)
         perm.push_back(i);
-      for (std::size_t i = nb + p.consec; i < ishape.size(); ++i)
+      for (std::size_t i = nb + consec; i < ishape.size(); ++i)
         perm.push_back(i);
       shape_t rs;
       strides_t rst;
@@ -336,14 +387,197 @@ struct advanced_access {
       }
       result = internal.make_view(std::move(rs), std::move(rst), 0);
     }
+    return {internal, result, ist};
+  }
+
+  template <class E>
+  static array<E> get(const array<E> &src, std::vector<index_item> items) {
+    const auto &n = *src.n_;
+    advanced_plan p =
+        plan_advanced(n.shape, n.strides, n.offset, std::move(items));
+    allocation<E> al = allocate<E>(p.bshape, p.sub_shape, p.sub_strides,
+                                   p.index_order, p.consec);
+    const array<E> &result = al.result;
     const E *s = n.buf->data.get();
-    E *d = internal.n_->buf->data.get();
+    E *d = al.internal.n_->buf->data.get();
     std::size_t c = 0;
     nditer<1>(result.n_->shape, {&result.n_->strides}, {0},
               [&](const std::array<std::ptrdiff_t, 1> &o) {
                 d[o[0]] = s[p.offsets[c++]];
               });
     return result;
+  }
+
+  /// `src(idx)` for one integer index array on the first axis (NumPy's
+  /// `a[idx]`): the same result, layout and errors as get(), without the
+  /// per-element offset tables: each index is checked and its subspace
+  /// block (the rest of the row) copied directly. `ip` points to the
+  /// buffer of an index array of shape `ishape`, strides `istrides`,
+  /// offset `ioff`.
+  template <class E, class I>
+  static array<E> take_first_axis(const array<E> &src, const shape_t &ishape,
+                                  const strides_t &istrides, const I *ip,
+                                  std::ptrdiff_t ioff) {
+    const auto &n = *src.n_;
+    if (n.shape.empty())
+      throw_too_many(0, 1);
+    const shape_t sub_shape(n.shape.begin() + 1, n.shape.end());
+    const strides_t sub_strides(n.strides.begin() + 1, n.strides.end());
+    strides_t index_order;
+    {
+      strides_t st;
+      broadcast_strides_to(ishape, istrides, ishape, st);
+      index_order = ufunc_out_strides(ishape, {st});
+    }
+    allocation<E> al =
+        allocate<E>(ishape, sub_shape, sub_strides, index_order, 0);
+    const std::size_t nb = ishape.size();
+    const strides_t dst_b(al.ist.begin(),
+                          al.ist.begin() + static_cast<std::ptrdiff_t>(nb));
+    const strides_t dst_sub(al.ist.begin() + static_cast<std::ptrdiff_t>(nb),
+                            al.ist.end());
+    const block_copier<E> block(sub_shape, dst_sub, sub_strides);
+    const std::ptrdiff_t len = n.shape[0], stride = n.strides[0];
+    const E *s = n.buf->data.get() + n.offset;
+    E *d = al.internal.n_->buf->data.get();
+    const bool one_element = !block.empty && block.dims.empty();
+    // C order of the index array: the first index out of range is the one
+    // get() reports. Every index is checked, even when blocks are empty.
+    nditer_runs<2>(
+        ishape, {&istrides, &dst_b}, {ioff, 0},
+        [&](const std::array<std::ptrdiff_t, 2> &o, std::ptrdiff_t cnt,
+            const std::array<std::ptrdiff_t, 2> &st) {
+          const I *ix = ip + o[0];
+          E *dd = d + o[1];
+          const std::ptrdiff_t si = st[0], sd = st[1];
+          if (one_element) {
+            // A plain gather, with the loop's values in
+            // registers: many loads in flight.
+            const E *const sp = s;
+            const std::ptrdiff_t n0 = len, s0 = stride;
+            std::ptrdiff_t i = 0;
+            // Prefetch the element `ahead` indices on: the
+            // loads of a random gather then overlap.
+            constexpr std::ptrdiff_t ahead = 128;
+            for (; i + ahead < cnt; ++i) {
+              std::ptrdiff_t u = clip_to_ptrdiff(ix[(i + ahead) * si]);
+              u = u < 0 ? u + n0 : u;
+              u = static_cast<std::size_t>(u) < static_cast<std::size_t>(n0)
+                      ? u
+                      : 0;
+              prefetch(sp + u * s0);
+              const std::ptrdiff_t v =
+                  check_index(clip_to_ptrdiff(ix[i * si]), 0, n0);
+              dd[i * sd] = sp[v * s0];
+            }
+            for (; i < cnt; ++i) {
+              const std::ptrdiff_t v =
+                  check_index(clip_to_ptrdiff(ix[i * si]), 0, n0);
+              dd[i * sd] = sp[v * s0];
+            }
+            return;
+          }
+          for (std::ptrdiff_t i = 0; i < cnt; ++i) {
+            const std::ptrdiff_t v =
+                check_index(clip_to_ptrdiff(ix[i * si]), 0, len);
+            block(dd + i * sd, s + v * stride);
+          }
+        });
+    return al.result;
+  }
+
+  /// `src(mask)` for a boolean mask of k >= 1 dimensions matching the first
+  /// k dimensions of src (NumPy's `a[mask]`): the same result and layout as
+  /// get(), counting the selected elements first and then copying their
+  /// subspace blocks in C order of the mask. Other masks go to get().
+  template <class E>
+  static array<E> take_mask(const array<E> &src, const array<bool> &mask) {
+    const auto &n = *src.n_;
+    const auto &m = *mask.n_;
+    const std::size_t k = m.shape.size();
+    bool fits = k >= 1 && k <= n.shape.size();
+    for (std::size_t i = 0; fits && i < k; ++i)
+      fits = m.shape[i] == n.shape[i];
+    if (!fits)
+      return get(src, {to_item(mask)});
+    const bool *mp = m.buf->data.get();
+    std::ptrdiff_t count = 0;
+    nditer_runs<1>(m.shape, {&m.strides}, {m.offset},
+                   [&](const std::array<std::ptrdiff_t, 1> &o,
+                       std::ptrdiff_t cnt,
+                       const std::array<std::ptrdiff_t, 1> &st) {
+                     const bool *q = mp + o[0];
+                     std::ptrdiff_t c = 0;
+                     if (st[0] == 1)
+                       for (std::ptrdiff_t i = 0; i < cnt; ++i)
+                         c += q[i] ? 1 : 0;
+                     else
+                       for (std::ptrdiff_t i = 0; i < cnt; ++i)
+                         c += q[i * st[0]] ? 1 : 0;
+                     count += c;
+                   });
+    const shape_t bshape{count};
+    const auto cut = static_cast<std::ptrdiff_t>(k);
+    const shape_t sub_shape(n.shape.begin() + cut, n.shape.end());
+    const strides_t sub_strides(n.strides.begin() + cut, n.strides.end());
+    const strides_t lead_strides(n.strides.begin(), n.strides.begin() + cut);
+    // get()'s layout of B for the k nonzero() coordinate arrays.
+    strides_t index_order;
+    {
+      strides_t st;
+      broadcast_strides_to(bshape, c_strides(bshape), bshape, st);
+      std::vector<strides_t> ops(k, st);
+      index_order = ufunc_out_strides(bshape, ops);
+    }
+    allocation<E> al =
+        allocate<E>(bshape, sub_shape, sub_strides, index_order, 0);
+    if (count == 0)
+      return al.result;
+    const strides_t dst_sub(al.ist.begin() + 1, al.ist.end());
+    const block_copier<E> block(sub_shape, dst_sub, sub_strides);
+    const std::ptrdiff_t step = al.ist[0]; // between selected blocks
+    const E *s = n.buf->data.get();
+    E *d = al.internal.n_->buf->data.get();
+    bool empty = false;
+    const std::vector<loop_dim<2>> dims =
+        coalesce_dims<2>(m.shape, {&m.strides, &lead_strides}, empty);
+    const bool one_element_blocks = !block.empty && block.dims.empty();
+    if (one_element_blocks && step == 1 && dims.size() == 1 &&
+        dims[0].st[0] == 1) {
+      // Branch-free: write every candidate, advance past the selected
+      // ones. Stop after the last selected element so that no write falls
+      // past the end of the result.
+      const bool *q = mp + m.offset;
+      const E *sp = s + n.offset;
+      const std::ptrdiff_t ss = dims[0].st[1];
+      std::ptrdiff_t last = dims[0].n - 1;
+      while (!q[last])
+        --last;
+      std::ptrdiff_t j = 0;
+      if (ss == 1)
+        for (std::ptrdiff_t i = 0; i <= last; ++i) {
+          d[j] = sp[i];
+          j += q[i] ? 1 : 0;
+        }
+      else
+        for (std::ptrdiff_t i = 0; i <= last; ++i) {
+          d[j] = sp[i * ss];
+          j += q[i] ? 1 : 0;
+        }
+      return al.result;
+    }
+    std::ptrdiff_t j = 0;
+    nditer_dims<2>(dims, {m.offset, n.offset},
+                   [&](const std::array<std::ptrdiff_t, 2> &o,
+                       std::ptrdiff_t cnt,
+                       const std::array<std::ptrdiff_t, 2> &st) {
+                     for (std::ptrdiff_t i = 0; i < cnt; ++i)
+                       if (mp[o[0] + i * st[0]]) {
+                         block(d + j, s + o[1] + i * st[1]);
+                         j += step;
+                       }
+                   });
+    return al.result;
   }
 
   template <class E>
@@ -425,18 +659,21 @@ struct advanced_access {
 namespace nd {
 
 template <class E> array<E> array<E>::operator()(const indices &idx) const {
-  return detail::advanced_access::get(*this, {detail::to_item(idx)});
+  const shape_t ishape{static_cast<std::ptrdiff_t>(idx.values.size())};
+  return detail::advanced_access::take_first_axis(*this, ishape, strides_t{1},
+                                                  idx.values.data(), 0);
 }
 
 template <class E>
 template <detail::index_integer I>
 array<E> array<E>::operator()(const array<I> &idx) const {
-  return detail::advanced_access::get(*this, {detail::to_item(idx)});
+  return detail::advanced_access::take_first_axis(
+      *this, idx.shape(), idx.strides(), idx.buffer_data(), idx.offset());
 }
 
 template <class E>
 array<E> array<E>::operator()(const array<bool> &mask) const {
-  return detail::advanced_access::get(*this, {detail::to_item(mask)});
+  return detail::advanced_access::take_mask(*this, mask);
 }
 
 template <class E>
