@@ -113,6 +113,10 @@ coalesce_dims(const shape_t &shape, const std::array<const strides_t *, N> &st,
   return dims;
 }
 
+template <std::size_t N, class F>
+void nditer_dims(const std::vector<loop_dim<N>> &dims,
+                 std::array<std::ptrdiff_t, N> start, F &&run);
+
 /// nditer by runs: calls `run(offsets, n, strides)` for each run of the
 /// innermost dimension after coalesce_dims, in C order; the run covers the
 /// offsets `offsets[k] + i * strides[k]`, 0 <= i < n (n >= 1). Together the
@@ -123,8 +127,15 @@ void nditer_runs(const shape_t &shape,
                  std::array<std::ptrdiff_t, N> start, F &&run) {
   bool empty = false;
   const std::vector<loop_dim<N>> dims = coalesce_dims<N>(shape, st, empty);
-  if (empty)
-    return;
+  if (!empty)
+    nditer_dims<N>(dims, start, run);
+}
+
+/// nditer_runs over dimensions coalesce_dims has produced (and found not
+/// empty): no dimensions is one element.
+template <std::size_t N, class F>
+void nditer_dims(const std::vector<loop_dim<N>> &dims,
+                 std::array<std::ptrdiff_t, N> start, F &&run) {
   if (dims.empty()) {
     run(start, std::ptrdiff_t{1}, std::array<std::ptrdiff_t, N>{});
     return;
