@@ -44,16 +44,17 @@ void LostWriteCheck::checkCopyWrite(const FunctionAnalysis &A, const Event &W) {
   if (!S.isCopy() || S.CopyKind == "explicit" || !S.CopiedFrom)
     return;
   // Is the copy (through any handle) used after the write?
-  if (firstAfter(A, W, [&](const Event &E) {
+  if (firstAfter(A, W, A.eventsOn(R.S), [&](const Event &E) {
         return (isRead(E) || E.Kind == EventKind::MayWrite) &&
                E.Val.refersTo(R.S);
       }))
     return;
   const ValueDecl *Source = S.CopiedFrom;
-  const Event *SourceUse = firstAfter(A, W, [&](const Event &E) {
-    return E.Var == Source && E.Kind != EventKind::Derive &&
-           E.Kind != EventKind::Rebind && E.Kind != EventKind::Metadata;
-  });
+  const Event *SourceUse =
+      firstAfter(A, W, A.eventsOf(Source), [&](const Event &E) {
+        return E.Var == Source && E.Kind != EventKind::Derive &&
+               E.Kind != EventKind::Rebind && E.Kind != EventKind::Metadata;
+      });
   if (!SourceUse && !outlives(Source))
     return;
   if (!claim(reportLoc(W.Anchor)))
@@ -144,18 +145,19 @@ void LostWriteCheck::checkRebind(const FunctionAnalysis &A, const Event &E) {
   if (Old.Rel != Relation::View || E.Val.refersTo(Old.S))
     return;
   // The rebound handle is never used again ...
-  if (firstAfter(A, E, [&](const Event &U) {
+  if (firstAfter(A, E, A.eventsOf(E.Var), [&](const Event &U) {
         return U.Var == E.Var && U.Kind != EventKind::Derive &&
                U.Kind != EventKind::Rebind && U.Kind != EventKind::Metadata;
       }))
     return;
   // ... while the array it viewed is read.
-  const Event *BaseRead = firstAfter(A, E, [&](const Event &U) {
-    if (!isRead(U) || !U.Var || U.Var == E.Var)
-      return false;
-    const Ref *UR = U.Val.find(Old.S);
-    return UR && isBaseOf(U.Var, *UR, Old);
-  });
+  const Event *BaseRead =
+      firstAfter(A, E, A.eventsOn(Old.S), [&](const Event &U) {
+        if (!isRead(U) || !U.Var || U.Var == E.Var)
+          return false;
+        const Ref *UR = U.Val.find(Old.S);
+        return UR && isBaseOf(U.Var, *UR, Old);
+      });
   if (!BaseRead || !claim(reportLoc(E.Anchor)))
     return;
   {

@@ -339,6 +339,7 @@ private:
   void collect(const Stmt *S, const Stmt *Root,
                llvm::SmallVectorImpl<const Expr *> &Leaves,
                llvm::SmallVectorImpl<const Stmt *> &Defs);
+  void processCFGElement(const CFGElement &El);
   void processElement(const Stmt *S);
   void define(const ValueDecl *D, const Expr *Init, const Expr *EventExpr,
               bool IsRebind);
@@ -1122,6 +1123,18 @@ void ProvenanceBuilder::define(const ValueDecl *D, const Expr *Init,
   (*Cur)[D] = std::move(V);
 }
 
+void ProvenanceBuilder::processCFGElement(const CFGElement &El) {
+  if (auto CS = El.getAs<CFGStmt>()) {
+    processElement(CS->getStmt());
+    return;
+  }
+  // A variable out of scope cannot be used again: dropping it keeps the
+  // state as small as the variables in scope, where block-scoped temporaries
+  // would otherwise pile up and be copied into every later block.
+  if (auto LE = El.getAs<CFGLifetimeEnds>())
+    Cur->erase(LE->getVarDecl());
+}
+
 void ProvenanceBuilder::processElement(const Stmt *S) {
   llvm::SmallVector<const Expr *, 8> Leaves;
   llvm::SmallVector<const Stmt *, 2> Defs;
@@ -1242,6 +1255,7 @@ bool ProvenanceBuilder::build() {
   State Entry = entryState();
   bool Changed = true;
   unsigned Rounds = 0;
+  uint64_t Copies = 0;
   while (Changed) {
     if (++Rounds > AnalysisLimits::MaxBlockVisitsPerBlock)
       return false;
@@ -1249,12 +1263,15 @@ bool ProvenanceBuilder::build() {
     for (const CFGBlock *B : Order) {
       State In = B == &G.getEntry() ? Entry : State();
       for (const CFGBlock *P : B->preds())
-        if (P && Done[P->getBlockID()])
+        if (P && Done[P->getBlockID()]) {
+          Copies += Out[P->getBlockID()].size();
           joinInto(In, Out[P->getBlockID()]);
+        }
+      if (Copies > AnalysisLimits::MaxStateCopies)
+        return false;
       Cur = &In;
       for (const CFGElement &El : *B)
-        if (auto CS = El.getAs<CFGStmt>())
-          processElement(CS->getStmt());
+        processCFGElement(El);
       unsigned Id = B->getBlockID();
       if (!Done[Id] || !sameState(In, Out[Id])) {
         Out[Id] = std::move(In);
@@ -1275,35 +1292,16 @@ bool ProvenanceBuilder::build() {
     CurBlock = B->getBlockID();
     CurElem = 0;
     for (const CFGElement &El : *B) {
-      if (auto CS = El.getAs<CFGStmt>()) {
-        processElement(CS->getStmt());
-        if (A.Events.size() > AnalysisLimits::MaxEvents)
-          return false;
-      }
+      processCFGElement(El);
+      if (A.Events.size() > AnalysisLimits::MaxEvents)
+        return false;
       ++CurElem;
     }
   }
 
-  // Reachability by one or more edges.
-  A.Reach.assign(N, llvm::BitVector(N));
-  for (const CFGBlock *B : Order) {
-    llvm::BitVector &R = A.Reach[B->getBlockID()];
-    std::vector<const CFGBlock *> Work;
-    for (const CFGBlock *S : B->succs())
-      if (S && !R.test(S->getBlockID())) {
-        R.set(S->getBlockID());
-        Work.push_back(S);
-      }
-    while (!Work.empty()) {
-      const CFGBlock *X = Work.back();
-      Work.pop_back();
-      for (const CFGBlock *S : X->succs())
-        if (S && !R.test(S->getBlockID())) {
-          R.set(S->getBlockID());
-          Work.push_back(S);
-        }
-    }
-  }
+  A.Reach.assign(N, llvm::BitVector());
+  A.ReachKnown.resize(N);
+  A.indexEvents();
   return true;
 }
 
@@ -1327,6 +1325,7 @@ FunctionAnalysis::run(const FunctionDecl *FD, const Stmt *Body, ASTContext &Ctx,
   Options.AddImplicitDtors = false;
   Options.AddTemporaryDtors = false;
   Options.AddCXXDefaultInitExprInCtors = true;
+  Options.AddLifetime = true;
   A->Cfg = CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx, Options);
   if (!A->Cfg || A->Cfg->getNumBlockIDs() > AnalysisLimits::MaxBlocks)
     return nullptr;
@@ -1349,6 +1348,62 @@ const Event *FunctionAnalysis::creationOf(const ValueDecl *Var,
     if (Events[I].UseExpr == R.Origin)
       return &Events[I];
   return nullptr;
+}
+
+void FunctionAnalysis::indexEvents() {
+  for (unsigned I = 0; I < Events.size(); ++I) {
+    const Event &E = Events[I];
+    for (const Ref &R : E.Val.Refs) {
+      auto &List = ByStorage[R.S];
+      if (List.empty() || List.back() != I)
+        List.push_back(I);
+    }
+    if (E.Var)
+      ByVar[E.Var].push_back(I);
+    if (E.FullExpr)
+      ByFullExpr[E.FullExpr].push_back(I);
+  }
+}
+
+llvm::ArrayRef<unsigned> FunctionAnalysis::eventsOn(StorageId S) const {
+  auto It = ByStorage.find(S);
+  return It == ByStorage.end() ? llvm::ArrayRef<unsigned>() : It->second;
+}
+
+llvm::ArrayRef<unsigned>
+FunctionAnalysis::eventsOf(const ValueDecl *Var) const {
+  auto It = ByVar.find(Var);
+  return It == ByVar.end() ? llvm::ArrayRef<unsigned>() : It->second;
+}
+
+llvm::ArrayRef<unsigned>
+FunctionAnalysis::eventsIn(const Stmt *FullExpr) const {
+  auto It = ByFullExpr.find(FullExpr);
+  return It == ByFullExpr.end() ? llvm::ArrayRef<unsigned>() : It->second;
+}
+
+const llvm::BitVector &FunctionAnalysis::reachableFrom(unsigned Block) const {
+  llvm::BitVector &R = Reach[Block];
+  if (ReachKnown.test(Block))
+    return R;
+  ReachKnown.set(Block);
+  R.resize(BlockById.size());
+  std::vector<const CFGBlock *> Work;
+  auto Push = [&](const CFGBlock *S) {
+    if (S && !R.test(S->getBlockID())) {
+      R.set(S->getBlockID());
+      Work.push_back(S);
+    }
+  };
+  for (const CFGBlock *S : BlockById[Block]->succs())
+    Push(S);
+  while (!Work.empty()) {
+    const CFGBlock *X = Work.back();
+    Work.pop_back();
+    for (const CFGBlock *S : X->succs())
+      Push(S);
+  }
+  return R;
 }
 
 bool FunctionAnalysis::sameBlockAfter(const Event &First,
@@ -1441,14 +1496,14 @@ bool FunctionAnalysis::after(const Event &First, const Event &Later,
   if (First.Block == Later.Block && sameBlockAfter(First, Later) &&
       !KillBetween(First.Block, First.Elem, Later.Elem))
     return true;
-  if (!Reach[First.Block].test(Later.Block))
+  if (!reachableFrom(First.Block).test(Later.Block))
     return false;
   // Leaving First's block: blocked by a kill at or after First in it (a
   // definition in First's own element takes effect after it).
   if (KillBetween(First.Block, int64_t(First.Elem) - 1, BlockEnd))
     return false;
   // Breadth-first over blocks, stopping at blocks that kill.
-  llvm::BitVector Seen(Reach.size());
+  llvm::BitVector Seen(BlockById.size());
   std::deque<unsigned> Work;
   auto Push = [&](unsigned B) {
     if (!Seen.test(B)) {

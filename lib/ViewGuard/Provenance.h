@@ -31,6 +31,7 @@
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,11 +44,16 @@ class ParentMap;
 namespace viewguard {
 
 /// Bounds on the work per function: a body with more CFG blocks or more
-/// array events than this is skipped quietly (no diagnostics), and the forward
-/// fixpoint gives up after MaxBlockVisits block transfers.
+/// array events than this, or whose forward fixpoint copies more variable
+/// states than MaxStateCopies (blocks times variables in scope, summed over
+/// the rounds) or does not settle within MaxBlockVisitsPerBlock rounds, is
+/// skipped quietly (no diagnostics, no summary). The bounds keep a generated
+/// or pathological function from costing more than about a second; a
+/// hand-written function of 10,000 statements is analysed (bench/).
 struct AnalysisLimits {
-  static constexpr unsigned MaxBlocks = 4000;
-  static constexpr unsigned MaxEvents = 20000;
+  static constexpr unsigned MaxBlocks = 20000;
+  static constexpr unsigned MaxEvents = 100000;
+  static constexpr uint64_t MaxStateCopies = 20000000;
   static constexpr unsigned MaxBlockVisitsPerBlock = 12;
   static constexpr unsigned MaxRefsPerVariable = 8;
 };
@@ -215,6 +221,12 @@ public:
              const clang::ValueDecl *KilledVar = nullptr,
              bool *LoopCarried = nullptr) const;
 
+  /// Indices into events(), ascending: the events whose value refers to
+  /// \p S; the events of \p Var; the events of one full expression.
+  llvm::ArrayRef<unsigned> eventsOn(StorageId S) const;
+  llvm::ArrayRef<unsigned> eventsOf(const clang::ValueDecl *Var) const;
+  llvm::ArrayRef<unsigned> eventsIn(const clang::Stmt *FullExpr) const;
+
   /// The Derive event that created \p R for \p Var, if any.
   const Event *creationOf(const clang::ValueDecl *Var, const Ref &R) const;
 
@@ -227,6 +239,8 @@ private:
   FunctionAnalysis(const clang::FunctionDecl *FD, const clang::Stmt *Body,
                    clang::ASTContext &Ctx);
   bool sameBlockAfter(const Event &First, const Event &Later) const;
+  const llvm::BitVector &reachableFrom(unsigned Block) const;
+  void indexEvents();
   bool sequencedBefore(const clang::Stmt *Before,
                        const clang::Stmt *After) const;
   const clang::Stmt *sequenceSuccessor(const clang::Stmt *S) const;
@@ -242,8 +256,15 @@ private:
   std::unique_ptr<clang::ParentMap> Parents;
   std::vector<Storage> Storages;
   std::vector<Event> Events;
-  /// Per block: the blocks reachable from it by one or more edges.
-  std::vector<llvm::BitVector> Reach;
+  /// Per block: the blocks reachable from it by one or more edges, computed
+  /// when first asked (a full matrix is quadratic in the blocks).
+  mutable std::vector<llvm::BitVector> Reach;
+  mutable llvm::BitVector ReachKnown;
+  llvm::DenseMap<StorageId, llvm::SmallVector<unsigned, 8>> ByStorage;
+  llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<unsigned, 8>>
+      ByVar;
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 4>>
+      ByFullExpr;
   std::vector<unsigned> RPOIndex;
   std::vector<const clang::CFGBlock *> BlockById;
   /// Per variable: indices of its Derive and Rebind events (the kills).

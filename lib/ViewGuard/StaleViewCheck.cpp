@@ -23,7 +23,8 @@ bool StaleViewCheck::checkRead(const FunctionAnalysis &A, const Event &Read,
     return false;
   // The base, used in the same expression or call as the view.
   const Event *Base = nullptr;
-  for (const Event &U : A.events()) {
+  for (unsigned I : A.eventsIn(Read.FullExpr)) {
+    const Event &U = A.events()[I];
     if (U.FullExpr != Read.FullExpr || !U.Var || U.Var == Read.Var ||
         U.Kind == EventKind::Derive || U.Kind == EventKind::Rebind)
       continue;
@@ -37,7 +38,8 @@ bool StaleViewCheck::checkRead(const FunctionAnalysis &A, const Event &Read,
     return false;
   // A write to the storage through its base after the view was made and
   // before this read, with no new view in between.
-  for (const Event &W : A.events()) {
+  for (unsigned I : A.eventsOn(R.S)) {
+    const Event &W = A.events()[I];
     if (W.Kind != EventKind::Write || !W.Var || W.Var == Read.Var)
       continue;
     // Through the base itself: a write through a sibling view is not what

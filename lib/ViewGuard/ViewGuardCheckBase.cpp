@@ -89,11 +89,13 @@ void ViewGuardCheckBase::onEndOfTranslationUnit() {
 
 const Event *
 ViewGuardCheckBase::firstAfter(const FunctionAnalysis &A, const Event &From,
+                               llvm::ArrayRef<unsigned> Candidates,
                                llvm::function_ref<bool(const Event &)> Pred,
                                bool *LoopCarried) {
   const Event *Fallback = nullptr;
   bool FallbackLoop = false;
-  for (const Event &E : A.events()) {
+  for (unsigned I : Candidates) {
+    const Event &E = A.events()[I];
     if (&E == &From || !Pred(E))
       continue;
     bool Loop = false;

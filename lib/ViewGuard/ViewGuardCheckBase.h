@@ -36,8 +36,12 @@ protected:
   virtual void checkFunction(const FunctionAnalysis &A) = 0;
 
   /// The first event after \p From (on some CFG path that does not redefine
-  /// the event's variable) that satisfies \p Pred.
+  /// the event's variable) that satisfies \p Pred, among \p Candidates
+  /// (indices into A.events(), ascending: the events of the storage or the
+  /// variable \p Pred asks about, so that a query costs what it concerns and
+  /// not the whole function).
   static const Event *firstAfter(const FunctionAnalysis &A, const Event &From,
+                                 llvm::ArrayRef<unsigned> Candidates,
                                  llvm::function_ref<bool(const Event &)> Pred,
                                  bool *LoopCarried = nullptr);
   static bool isRead(const Event &E) {

@@ -57,13 +57,13 @@ bool ViewMutationCheck::checkWrite(const FunctionAnalysis &A, const Event &W,
 
   bool ViewLoop = false, BaseLoop = false;
   const Event *ViewRead = firstAfter(
-      A, W,
+      A, W, A.eventsOn(R.S),
       [&](const Event &E) {
         return isRead(E) && E.Var == W.Var && E.Val.refersTo(R.S);
       },
       &ViewLoop);
   const Event *BaseRead = firstAfter(
-      A, W,
+      A, W, A.eventsOn(R.S),
       [&](const Event &E) {
         if (!isRead(E) || !E.Var || E.Var == W.Var)
           return false;
