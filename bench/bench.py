@@ -12,6 +12,7 @@ Environment: BENCH_REPS (analysis-cost rounds, default 5), BENCH_SCALE_REPS
 100,200,400,800,1600,3200,6400,10000), BENCH_VARS (default 4,16,64,256), BENCH_VARS_STMTS
 (statements of the variable-scaling function, default 300),
 BENCH_KERNEL_SECONDS (minimum timed seconds per kernel, default 0.3),
+BENCH_KERNEL_ROUNDS (alternating nd / NumPy rounds, default 3),
 BENCH_NO_DOC=1 (do not write docs/performance.md).
 
 Nothing here asserts a time: the targets are reported as met / not met.
@@ -51,7 +52,7 @@ if QUICK:
     REPS, SCALE_REPS = 1, 1
     STMTS = [50, 100, 10000]
     VARS, VARS_STMTS = [4, 16], 50
-    KERNEL_SECONDS = 0.01
+    KERNEL_SECONDS, KERNEL_ROUNDS = 0.01, 1
     BIG_LINES = 1000
 else:
     REPS = env_int("BENCH_REPS", 5)
@@ -60,6 +61,7 @@ else:
     VARS = env_list("BENCH_VARS", "4,16,64,256")
     VARS_STMTS = env_int("BENCH_VARS_STMTS", 300)
     KERNEL_SECONDS = float(os.environ.get("BENCH_KERNEL_SECONDS", "0.3"))
+    KERNEL_ROUNDS = env_int("BENCH_KERNEL_ROUNDS", 3)
     BIG_LINES = 20000
 
 CLANG = "clang-19"
@@ -143,13 +145,14 @@ def gen(kind, path, **kw):
 
 # ---------------------------------------------------------------- measuring
 
-def measure(cmd, ok=(0,), out=None):
+def measure(cmd, ok=(0,), out=None, env=None):
     """Runs cmd; returns (wall seconds, peak RSS in MiB, CPU seconds) of the
     child, the last two from wait4's rusage. Output goes to the file out, or
-    nowhere."""
+    nowhere. env: extra environment variables."""
     sink = open(out, "w") if out else subprocess.DEVNULL
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=sink, stderr=sink)
+    p = subprocess.Popen(cmd, stdout=sink, stderr=sink,
+                         env=dict(os.environ, **env) if env else None)
     _, status, ru = os.wait4(p.pid, 0)
     if out:
         sink.close()
@@ -223,23 +226,15 @@ def fit(points):
     return sxy / sxx
 
 
-def check_profile_cpu(so, path):
-    """CPU seconds (user + system) spent in the viewguard-* checks, measured
-    inside clang-tidy by its check profile (--enable-check-profile): the
-    analysis alone, without the parse and the noise of subtracting two
-    process times."""
-    out = os.path.join(OUT, "check-profile")
-    shutil.rmtree(out, ignore_errors=True)
-    measure([TIDY, "--load=" + so, "--checks=-*,viewguard-*",
-             "--enable-check-profile", "--store-check-profile=" + out, path,
-             "--"] + ND_FLAGS, (0,))
-    total = 0.0
-    for f in os.listdir(out):
-        prof = json.load(open(os.path.join(out, f)))["profile"]
-        total += sum(v for k, v in prof.items()
-                     if k.startswith("time.clang-tidy.viewguard-")
-                     and (k.endswith(".user") or k.endswith(".sys")))
-    return total
+def analysis_seconds(log_path):
+    """The analysis' own CPU time, which viewguard prints with
+    VIEWGUARD_STATS=1: the thread CPU time spent analysing and checking
+    functions (lib/ViewGuard/AnalysisCache.cpp), without the parse."""
+    m = re.search(r"viewguard-stats: .*: \d+ functions analysed in ([0-9.]+) s",
+                  open(log_path).read())
+    if not m:
+        raise RuntimeError("no viewguard-stats line in " + log_path)
+    return float(m.group(1))
 
 
 def analysis_limits():
@@ -249,10 +244,10 @@ def analysis_limits():
     return get("MaxBlocks"), get("MaxEvents")
 
 
-def scaling(vg, so, kind, values, fixed):
+def scaling(vg, kind, values, fixed):
     """Median wall of -fsyntax-only and of viewguard on generated inputs,
-    alternating the two; analysis = viewguard - parse. Also the checks' own
-    CPU time measured inside clang-tidy --load (check_profile_cpu)."""
+    alternating the two; analysis = viewguard - parse. Also the analysis'
+    own CPU time as viewguard reports it (analysis_seconds)."""
     cmds = tool_commands(vg, "")
     rows = []
     for v in values:
@@ -264,12 +259,13 @@ def scaling(vg, so, kind, values, fixed):
                        stmts=fixed, vars=v)
         fs, an, fsc, anc, inproc = [], [], [], [], []
         for _ in range(SCALE_REPS):
-            inproc.append(check_profile_cpu(so, path))
             w, _, c = measure(cmds["fsyntax"][0]([path]))
             fs.append(w)
             fsc.append(c)
             w, rss, c = measure(cmds["viewguard"][0]([path]), (0, 1),
-                                out=path + ".out")
+                                out=path + ".out",
+                                env={"VIEWGUARD_STATS": "1"})
+            inproc.append(analysis_seconds(path + ".out"))
             an.append(w)
             anc.append(c)
         findings = len(re.findall(r"warning: .*\[viewguard-",
@@ -284,7 +280,7 @@ def scaling(vg, so, kind, values, fixed):
         row["analysis_cpu"] = row["total_cpu"] - row["parse_cpu"]
         rows.append(row)
         log("  %s=%-6d parse %.2fs  viewguard %.2fs  analysis %.2fs"
-            "  checks' CPU %.3fs  findings %d" % (
+            "  analysis CPU %.3fs  findings %d" % (
                 kind, v, row["parse"], row["total"], row["analysis"],
                 row["inproc"], findings))
     # The fit is over the sizes that were analysed: a function beyond
@@ -303,14 +299,22 @@ def scaling(vg, so, kind, values, fixed):
 
 
 def kernels(exe):
-    nd_out = run_capture([exe, str(KERNEL_SECONDS)])
+    """nd's and NumPy's kernel programs, run alternately KERNEL_ROUNDS times
+    (nd first in even rounds, NumPy first in odd ones); per kernel the median
+    of the rounds' times, so that a slow spell of the machine does not land
+    on one side only."""
     env = dict(os.environ)
     env.pop("OPENBLAS_CORETYPE", None)
     env.pop("OPENBLAS_L2_SIZE", None)
-    np_out = subprocess.run([PY, os.path.join(BENCH, "kernels_numpy.py"),
-                             str(KERNEL_SECONDS)], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True,
-                            env=env).stdout
+
+    def run_nd():
+        return run_capture([exe, str(KERNEL_SECONDS)])
+
+    def run_np():
+        return subprocess.run([PY, os.path.join(BENCH, "kernels_numpy.py"),
+                               str(KERNEL_SECONDS)], stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True,
+                              env=env).stdout
 
     def parse(text):
         out = {}
@@ -319,7 +323,25 @@ def kernels(exe):
                 d = json.loads(line)
                 out[d["name"]] = d
         return out
-    return parse(nd_out), parse(np_out)
+
+    nd_runs, np_runs = [], []
+    for r in range(KERNEL_ROUNDS):
+        if r % 2 == 0:
+            nd_runs.append(parse(run_nd()))
+            np_runs.append(parse(run_np()))
+        else:
+            np_runs.append(parse(run_np()))
+            nd_runs.append(parse(run_nd()))
+
+    def merge(runs):
+        out = {}
+        for name, first in runs[0].items():
+            d = dict(first)
+            d["seconds"] = statistics.median(
+                run[name]["seconds"] for run in runs if name in run)
+            out[name] = d
+        return out
+    return merge(nd_runs), merge(np_runs)
 
 
 def perf_available():
@@ -515,20 +537,21 @@ def write_report(ctx):
     a("")
     a("Standalone `viewguard` against `clang-19 -fsyntax-only` on the same"
       " generated file (`bench/gen_nd_tu.py stmts|vars`), alternating, median of"
-      " %d; *analysis* = viewguard − parse. *checks' CPU* is the time the"
-      " analysis itself takes, measured inside the process: the user + system"
-      " time of the `viewguard-*` checks in `clang-tidy-19 --load"
-      " --enable-check-profile` (median of %d), free of the noise of"
-      " subtracting two process times of about a second each. The exponent is"
-      " the least-squares slope of log(checks' CPU) on log(n); the same fit"
-      " of the wall-time difference is given after it." % (SCALE_REPS, SCALE_REPS))
+      " %d; *analysis* = viewguard − parse. *analysis CPU* is the time the"
+      " analysis itself takes, measured inside the process: the thread CPU"
+      " time spent analysing and checking functions, which viewguard prints"
+      " with `VIEWGUARD_STATS=1` (median of the same %d runs), free of the"
+      " noise of subtracting two process times of about a second each. The"
+      " exponent is the least-squares slope of log(analysis CPU) on log(n);"
+      " the same fit of the wall-time difference is given after it." % (
+          SCALE_REPS, SCALE_REPS))
     a("")
     for key, title, fixed in (("stmts", "One function of n statements (8 array variables)", None),
                               ("vars", "One function of %d statements over n array variables" % VARS_STMTS, None)):
         s = ctx["scaling"][key]
         a("### %s" % title)
         a("")
-        a("| n | lines | parse | viewguard | analysis | checks' CPU | local exponent | peak RSS | findings |")
+        a("| n | lines | parse | viewguard | analysis | analysis CPU | local exponent | peak RSS | findings |")
         a("|---|---|---|---|---|---|---|---|---|")
         prev = None
         for r in s["rows"]:
@@ -543,7 +566,7 @@ def write_report(ctx):
                 r["findings"] if r["findings"] else "0: **not analysed**"))
             prev = r
         a("")
-        a("Fitted exponent of the checks' CPU time: **%.2f** (all analysed"
+        a("Fitted exponent of the analysis CPU time: **%.2f** (all analysed"
           " sizes), %.2f (upper half of them). Of the wall-time difference"
           " viewguard − parse: %.2f (upper half %.2f); of its CPU time: %.2f;"
           " of the total viewguard time: %.2f." % (
@@ -571,12 +594,14 @@ def write_report(ctx):
     a("`bench/kernels.cpp` built with `clang++-19 -std=c++20 -O3` (no"
       " `-march`), against `bench/kernels_numpy.py` doing the same on the same"
       " data (the same 64-bit LCG draws the indices, masks and view pairs; the"
-      " `check` values of both programs agree: %s). Each time is the median"
-      " of the repetitions of at least %.2f s (at least 5). GB/s counts the"
-      " bytes of the array produced or copied once. *speed vs NumPy* ="
-      " NumPy's time / nd's time (above 1: nd is faster)." % (
+      " `check` values of both programs agree: %s). The two programs run"
+      " alternately, %d rounds each; in a round each time is the median of"
+      " the repetitions of at least %.2f s (at least 5), and the table gives"
+      " the median over the rounds. GB/s counts the bytes of the array"
+      " produced or copied once. *speed vs NumPy* = NumPy's time / nd's time"
+      " (above 1: nd is faster)." % (
           "yes" if ctx["checks_agree"] else "NO: " + ", ".join(ctx["check_diffs"]),
-          KERNEL_SECONDS))
+          KERNEL_ROUNDS, KERNEL_SECONDS))
     a("")
     a("| kernel | nd | NumPy | nd GB/s | NumPy GB/s | speed vs NumPy |")
     a("|---|---|---|---|---|---|")
@@ -693,9 +718,9 @@ def main():
     ctx["analysis"] = analysis_cost(vg, so, inputs)
 
     log("== scaling: statements")
-    ctx["scaling"] = {"stmts": scaling(vg, so, "stmts", STMTS, 8)}
+    ctx["scaling"] = {"stmts": scaling(vg, "stmts", STMTS, 8)}
     log("== scaling: array variables")
-    ctx["scaling"]["vars"] = scaling(vg, so, "vars", VARS, VARS_STMTS)
+    ctx["scaling"]["vars"] = scaling(vg, "vars", VARS, VARS_STMTS)
     s = ctx["scaling"]["stmts"]
     done = [r for r in s["rows"] if r["findings"] > 0]
     if done and done[-1]["n"] < 10000:

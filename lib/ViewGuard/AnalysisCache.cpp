@@ -4,8 +4,10 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstdlib>
+#include <ctime>
 
 using namespace clang;
 
@@ -27,10 +29,46 @@ AnalysisCache &AnalysisCache::get(ASTContext &Ctx, const ApiOptions &Options) {
   return *Slot;
 }
 
+static bool statsEnabled() {
+  static const bool Enabled = std::getenv("VIEWGUARD_STATS") != nullptr;
+  return Enabled;
+}
+
+/// CPU seconds used by this thread so far (the standalone command analyses
+/// each translation unit on one thread).
+static double threadCpuSeconds() {
+  timespec T;
+  if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &T) != 0)
+    return 0;
+  return double(T.tv_sec) + double(T.tv_nsec) * 1e-9;
+}
+
+AnalysisCache::Timer::Timer(AnalysisCache &C)
+    : C(C), Start(statsEnabled() ? threadCpuSeconds() : 0) {}
+
+AnalysisCache::Timer::~Timer() {
+  if (statsEnabled())
+    C.AnalysisSeconds += threadCpuSeconds() - Start;
+}
+
 void AnalysisCache::release(ASTContext &Ctx) {
   auto &C = caches();
-  for (auto It = C.begin(); It != C.end();)
-    It = It->first.first == &Ctx ? C.erase(It) : std::next(It);
+  for (auto It = C.begin(); It != C.end();) {
+    if (It->first.first != &Ctx) {
+      ++It;
+      continue;
+    }
+    if (statsEnabled()) {
+      const SourceManager &SM = Ctx.getSourceManager();
+      OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+      llvm::errs() << "viewguard-stats: " << (Main ? Main->getName() : "")
+                   << ": " << It->second->FunctionsAnalysed
+                   << " functions analysed in "
+                   << llvm::format("%.6f", It->second->AnalysisSeconds)
+                   << " s of CPU time\n";
+    }
+    It = C.erase(It);
+  }
 }
 
 /// How many times a recursive function is re-analysed with the summary of
@@ -49,6 +87,7 @@ const FunctionAnalysis *AnalysisCache::analysisFor(const FunctionDecl *FD,
     InProgress.insert(FD);
     UsedWhileInProgress.erase(FD);
     Result = FunctionAnalysis::run(FD, Body, Ctx, Model, *this);
+    ++FunctionsAnalysed;
     InProgress.erase(FD);
     if (!Result) {
       Summaries.erase(FD); // no summary for a skipped function

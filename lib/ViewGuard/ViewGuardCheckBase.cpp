@@ -76,6 +76,7 @@ void ViewGuardCheckBase::check(const MatchFinder::MatchResult &Result) {
   AnalysisCache &Cache = AnalysisCache::get(*Ctx, ApiOpts);
   if (Cache.model().isLibraryFunction(FD))
     return; // the library's own implementation is described, not analysed
+  AnalysisCache::Timer Time(Cache);
   if (const FunctionAnalysis *A = Cache.analysisFor(FD, Body))
     checkFunction(*A);
 }
