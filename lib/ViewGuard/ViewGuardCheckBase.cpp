@@ -14,6 +14,8 @@ namespace viewguard {
 ViewGuardCheckBase::ViewGuardCheckBase(StringRef Name,
                                        tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context) {
+  const auto &Filter = Context->getOptions().HeaderFilterRegex;
+  HeadersShown = Filter && !Filter->empty();
   // The API description is usually set once for all viewguard checks, as a
   // global option; a check-local value wins.
   ApiOpts.ArrayTypes = Options.getLocalOrGlobal("ArrayTypes", "").str();
@@ -73,6 +75,11 @@ void ViewGuardCheckBase::check(const MatchFinder::MatchResult &Result) {
   // the compiler's errors are what the user needs to see.
   if (Ctx->getDiagnostics().hasUncompilableErrorOccurred())
     return;
+  // A function whose diagnostics clang-tidy would drop is analysed only if a
+  // caller needs its summary: a header's inline functions are otherwise
+  // analysed again in every translation unit that includes the header.
+  if (!reportable(FD->getLocation()))
+    return;
   AnalysisCache &Cache = AnalysisCache::get(*Ctx, ApiOpts);
   if (Cache.model().isLibraryFunction(FD))
     return; // the library's own implementation is described, not analysed
@@ -86,6 +93,13 @@ void ViewGuardCheckBase::onEndOfTranslationUnit() {
     AnalysisCache::release(*Ctx);
   Claimed.clear();
   Ctx = nullptr;
+}
+
+bool ViewGuardCheckBase::reportable(SourceLocation Loc) const {
+  if (HeadersShown)
+    return true; // the header filter decides, as for any other check
+  const SourceManager &SM = Ctx->getSourceManager();
+  return SM.isInMainFile(SM.getExpansionLoc(Loc));
 }
 
 const Event *

@@ -72,7 +72,12 @@ protected:
   clang::ASTContext *Ctx = nullptr;
 
 private:
+  bool reportable(clang::SourceLocation Loc) const;
+
   llvm::DenseSet<unsigned> Claimed;
+  /// Whether a header filter is set (--header-filter, HeaderFilterRegex):
+  /// only then can a diagnostic outside the main file be shown.
+  bool HeadersShown = false;
 };
 
 } // namespace viewguard
