@@ -109,6 +109,11 @@ const FunctionAnalysis *AnalysisCache::analysisFor(const FunctionDecl *FD,
   if (Debug && Raw)
     Raw->dump(llvm::errs());
   Analyses[FD] = std::move(Result);
+  Recent.push_back(FD);
+  if (Recent.size() > MaxKeptAnalyses) {
+    Analyses.erase(Recent.front());
+    Recent.pop_front();
+  }
   return Raw;
 }
 

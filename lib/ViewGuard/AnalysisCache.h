@@ -13,6 +13,7 @@
 #include "Provenance.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <deque>
 #include <map>
 #include <memory>
 
@@ -53,8 +54,13 @@ private:
 
   clang::ASTContext &Ctx;
   ApiModel Model;
+  /// The analyses of the functions asked for most recently (the checks ask
+  /// for a function one after the other); older ones are dropped, their
+  /// summaries kept, so that memory does not grow with the translation unit.
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionAnalysis>>
       Analyses;
+  std::deque<const clang::FunctionDecl *> Recent;
+  static constexpr unsigned MaxKeptAnalyses = 8;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress, UsedWhileInProgress;
   double AnalysisSeconds = 0;
   unsigned FunctionsAnalysed = 0;
