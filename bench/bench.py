@@ -658,27 +658,25 @@ def write_report(ctx):
     # profiles
     a("## Profiles")
     a("")
-    if ctx.get("profile_vg"):
-        a("`perf record -e cpu-clock --call-graph dwarf` of `viewguard` on the"
-          " %s (inclusive %% of the samples, self %%; analysis and Clang"
-          " frames of at least 2%%):" % ctx["profile_vg_input"])
+    def profile_block(title, rows):
+        a(title)
         a("")
         a("```")
         a("children  self  symbol")
-        for c, s, sym in ctx["profile_vg"]:
-            a("%6.1f%% %5.1f%%  %s" % (c, s, sym))
-        a("```")
-        a("")
-    if ctx.get("profile_vg_big"):
-        a("The same on the generated %d-line unit (many small functions):"
-          % ctx["big_lines"])
-        a("")
-        a("```")
-        a("children  self  symbol")
-        for c, s_, sym in ctx["profile_vg_big"]:
+        for c, s_, sym in rows:
             a("%6.1f%% %5.1f%%  %s" % (c, s_, sym))
         a("```")
         a("")
+    if ctx.get("profile_vg"):
+        profile_block(
+            "`perf record -e cpu-clock --call-graph dwarf` of `viewguard` on the"
+            " %s (inclusive %% of the samples, self %%; analysis and Clang"
+            " frames of at least 2%%):" % ctx["profile_vg_input"],
+            ctx["profile_vg"])
+    if ctx.get("profile_vg_big"):
+        profile_block(
+            "The same on the generated %d-line unit (many small functions):"
+            % ctx["big_lines"], ctx["profile_vg_big"])
     for name, prof in ctx.get("profile_kernels", {}).items():
         a("`perf record -e cpu-clock` of `kernels 1.0 %s` (a `-O3 -g` build"
           " of the same source running only this kernel for at least 1 s; the"

@@ -59,8 +59,7 @@ std::pair<double, int> time_it(const std::string &name, F &&f) {
     const auto t0 = clock_type::now();
     f();
     clobber();
-    ts.push_back(
-        std::chrono::duration<double>(clock_type::now() - t0).count());
+    ts.push_back(std::chrono::duration<double>(clock_type::now() - t0).count());
   }
   std::sort(ts.begin(), ts.end());
   const std::size_t n = ts.size();
@@ -150,22 +149,28 @@ void elementwise_add() {
     auto c = ca + cb;
     check = c(3, 5);
   });
-  report("add_contiguous_2048", t,
-         static_cast<double>(n * n) * sizeof(double), check);
+  report("add_contiguous_2048", t, static_cast<double>(n * n) * sizeof(double),
+         check);
   t = time_it("add_inplace_views_2046", [&] { va += vb; });
   report("add_inplace_views_2046", t, bytes, 0);
+}
+
+/// count indices drawn from [0, hi) by the LCG seeded with seed (the same
+/// draws as kernels_numpy.py's).
+nd::array<std::int64_t> random_indices(std::uint64_t seed, std::ptrdiff_t count,
+                                       std::ptrdiff_t hi) {
+  auto idx = nd::zeros<std::int64_t>({count});
+  lcg r{seed};
+  std::int64_t *p = idx.buffer_data();
+  for (std::ptrdiff_t i = 0; i < count; ++i)
+    p[i] = r.randint(0, hi);
+  return idx;
 }
 
 void gathers() {
   const std::ptrdiff_t n = std::ptrdiff_t{1} << 22, k = std::ptrdiff_t{1} << 20;
   auto a = iota_array(n);
-  auto idx = nd::zeros<std::int64_t>({k});
-  {
-    lcg r{42};
-    std::int64_t *p = idx.buffer_data();
-    for (std::ptrdiff_t i = 0; i < k; ++i)
-      p[i] = r.randint(0, n);
-  }
+  auto idx = random_indices(42, k, n);
   double check = 0;
   auto t = time_it("fancy_gather_1M_of_4M", [&] {
     auto g = a(idx);
@@ -176,13 +181,7 @@ void gathers() {
 
   const std::ptrdiff_t rows = 512, cols = 2048;
   auto m = square(cols);
-  auto ridx = nd::zeros<std::int64_t>({rows});
-  {
-    lcg r{7};
-    std::int64_t *p = ridx.buffer_data();
-    for (std::ptrdiff_t i = 0; i < rows; ++i)
-      p[i] = r.randint(0, cols);
-  }
+  auto ridx = random_indices(7, rows, cols);
   t = time_it("fancy_rows_512_of_2048", [&] {
     auto g = m(ridx);
     check = g(rows - 1, 3);
