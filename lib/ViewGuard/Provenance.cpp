@@ -1594,26 +1594,112 @@ static const char *kindName(EventKind K) {
   return "?";
 }
 
+static const char *storageKindName(StorageKind K) {
+  switch (K) {
+  case StorageKind::Local:
+    return "local";
+  case StorageKind::ParamByValue:
+    return "parameter by value";
+  case StorageKind::ParamConstRef:
+    return "parameter by const reference";
+  case StorageKind::ParamRef:
+    return "parameter by reference";
+  case StorageKind::Member:
+    return "member";
+  case StorageKind::Global:
+    return "global";
+  case StorageKind::Capture:
+    return "capture";
+  case StorageKind::Copy:
+    return "copy";
+  case StorageKind::Unknown:
+    return "unknown";
+  }
+  return "?";
+}
+
+static const char *layoutName(Layout L) {
+  switch (L) {
+  case Layout::Contiguous:
+    return "contiguous";
+  case Layout::Strided:
+    return "strided";
+  case Layout::Unknown:
+    return "unknown";
+  }
+  return "?";
+}
+
+static std::string lineCol(SourceLocation Loc, const SourceManager &SM) {
+  if (Loc.isInvalid())
+    return "?";
+  PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
+  if (P.isInvalid())
+    return "?";
+  return std::to_string(P.getLine()) + ":" + std::to_string(P.getColumn());
+}
+
+/// `S3 view of 'b' <- 'a' rows[1,2)`: one ref, readable.
+static void printRef(llvm::raw_ostream &OS, const Ref &R) {
+  OS << "S" << R.S << (R.Rel == Relation::View ? " view" : " owner");
+  if (!R.Ancestors.empty()) {
+    OS << " of";
+    for (size_t I = 0; I < R.Ancestors.size(); ++I)
+      OS << (I ? " <- '" : " '") << nameOf(R.Ancestors[I]) << "'";
+  }
+  if (!R.Part.Axes.empty()) {
+    OS << " region";
+    for (auto [B, E] : R.Part.Axes) {
+      if (B == Region::Any)
+        OS << "[:]";
+      else
+        OS << "[" << B << "," << E << ")";
+    }
+  }
+}
+
+void printValue(llvm::raw_ostream &OS, const Value &V) {
+  if (V.Refs.empty())
+    OS << "nothing";
+  for (size_t I = 0; I < V.Refs.size(); ++I) {
+    if (I)
+      OS << " | ";
+    printRef(OS, V.Refs[I]);
+  }
+  OS << " (layout " << layoutName(V.L) << ", ndim ";
+  if (V.NDim < 0)
+    OS << "?";
+  else
+    OS << V.NDim;
+  OS << ")";
+}
+
 void FunctionAnalysis::dump(llvm::raw_ostream &OS) const {
   const SourceManager &SM = Ctx.getSourceManager();
-  OS << "== " << FD->getQualifiedNameAsString() << "\n";
-  for (StorageId I = 0; I < Storages.size(); ++I)
-    OS << "  S" << I << " kind=" << static_cast<int>(Storages[I].Kind)
-       << " holder=" << nameOf(Storages[I].Holder)
-       << " copy=" << Storages[I].CopyKind << "\n";
+  OS << "viewguard-debug: function '" << FD->getQualifiedNameAsString()
+     << "' at " << lineCol(FD->getLocation(), SM) << "\n";
+  for (StorageId I = 0; I < Storages.size(); ++I) {
+    const Storage &S = Storages[I];
+    OS << "  storage S" << I << ": " << storageKindName(S.Kind);
+    if (S.isCopy())
+      OS << " (" << S.CopyKind << ")";
+    if (S.CopiedFrom)
+      OS << " of '" << nameOf(S.CopiedFrom) << "'";
+    if (S.Holder)
+      OS << ", held by '" << nameOf(S.Holder) << "'";
+    if (S.MadeBy)
+      OS << ", made at " << lineCol(S.MadeBy->getBeginLoc(), SM);
+    OS << "\n";
+  }
   for (const Event &E : Events) {
     const Expr *At = E.Anchor ? E.Anchor : E.UseExpr;
-    OS << "  B" << E.Block << "." << E.Elem << " " << kindName(E.Kind) << " "
-       << nameOf(E.Var) << " @"
-       << (At ? At->getBeginLoc().printToString(SM) : std::string("?"))
-       << " refs=";
-    for (const Ref &R : E.Val.Refs) {
-      OS << "S" << R.S << (R.Rel == Relation::View ? "v" : "o") << "[";
-      for (const ValueDecl *D : R.Ancestors)
-        OS << nameOf(D) << " ";
-      OS << "]";
-    }
-    OS << " L=" << static_cast<int>(E.Val.L) << " nd=" << E.Val.NDim << "\n";
+    OS << "  event B" << E.Block << "." << E.Elem << " " << kindName(E.Kind)
+       << " '" << nameOf(E.Var) << "' at "
+       << (At ? lineCol(At->getBeginLoc(), SM) : std::string("?")) << ": ";
+    printValue(OS, E.Val);
+    if (E.Kind == EventKind::TempWrite)
+      OS << " [copy made by " << E.CopyKind << "]";
+    OS << "\n";
   }
 }
 

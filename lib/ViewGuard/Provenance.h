@@ -278,6 +278,10 @@ private:
 /// The name to show for a variable, parameter or member.
 std::string nameOf(const clang::ValueDecl *D);
 
+/// Prints \p V as `S3 view of 'b' <- 'a' | S5 owner (layout strided, ndim
+/// 2)`: the storages, owner or view, the variables it came from.
+void printValue(llvm::raw_ostream &OS, const Value &V);
+
 } // namespace viewguard
 
 #endif // VIEWGUARD_PROVENANCE_H
