@@ -249,7 +249,7 @@ def analysis_seconds(log_path):
 
 def analysis_limits():
     """AnalysisLimits' block and event bounds, read from the header."""
-    text = open(os.path.join(ROOT, "lib", "ViewGuard", "Provenance.h")).read()
+    text = open(os.path.join(ROOT, "lib", "ViewGuard", "Analysis", "AnalysisLimits.h")).read()
     get = lambda n: int(re.search(r"%s = (\d+);" % n, text).group(1))
     return get("MaxBlocks"), get("MaxEvents")
 
@@ -603,7 +603,7 @@ def write_report(ctx):
             a("Not analysed (no finding, although the function ends with a"
               " write through a view that viewguard reports whenever it"
               " analyses the function): n = %s. These functions exceed"
-              " `AnalysisLimits` (`lib/ViewGuard/Provenance.h`: more than"
+              " `AnalysisLimits` (`lib/ViewGuard/Analysis/AnalysisLimits.h`: more than"
               " %d CFG blocks or %d array events) and are skipped"
               " quietly, as docs/checks/view-mutation.md documents; they are"
               " left out of the fit." % ((", ".join(str(n) for n in s["skipped"]),)

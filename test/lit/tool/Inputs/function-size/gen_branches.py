@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Writes a function whose CFG has more blocks than viewguard analyses
-(AnalysisLimits::MaxBlocks in lib/ViewGuard/Provenance.h): N one-line `if`
+(AnalysisLimits::MaxBlocks in lib/ViewGuard/Analysis/AnalysisLimits.h): N one-line `if`
 statements (two blocks each), then a write through a view whose base is
 read afterwards, which viewguard reports in any function it analyses."""
 import sys

@@ -10,8 +10,8 @@
 #ifndef VIEWGUARD_VIEWGUARDCHECKBASE_H
 #define VIEWGUARD_VIEWGUARDCHECKBASE_H
 
-#include "ApiModel.h"
-#include "Provenance.h"
+#include "Analysis/ApiModel.h"
+#include "Analysis/FunctionAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 #include <functional>

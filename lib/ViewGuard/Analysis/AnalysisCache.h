@@ -6,11 +6,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef VIEWGUARD_ANALYSISCACHE_H
-#define VIEWGUARD_ANALYSISCACHE_H
+#ifndef VIEWGUARD_ANALYSIS_ANALYSISCACHE_H
+#define VIEWGUARD_ANALYSIS_ANALYSISCACHE_H
 
 #include "ApiModel.h"
-#include "Provenance.h"
+#include "FunctionAnalysis.h"
+#include "Summaries.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <deque>
@@ -70,4 +71,4 @@ private:
 
 } // namespace viewguard
 
-#endif // VIEWGUARD_ANALYSISCACHE_H
+#endif // VIEWGUARD_ANALYSIS_ANALYSISCACHE_H

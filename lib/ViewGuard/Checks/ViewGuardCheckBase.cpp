@@ -1,7 +1,7 @@
 //===--- ViewGuardCheckBase.cpp - What the viewguard checks share ---------===//
 
 #include "ViewGuardCheckBase.h"
-#include "AnalysisCache.h"
+#include "Analysis/AnalysisCache.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"

@@ -96,10 +96,7 @@ const FunctionAnalysis *AnalysisCache::analysisFor(const FunctionDecl *FD,
     FunctionSummary S = Result->summarize();
     bool Recursive = UsedWhileInProgress.contains(FD);
     auto Old = Summaries.find(FD);
-    bool Stable = Old != Summaries.end() && Old->second.Reads == S.Reads &&
-                  Old->second.Writes == S.Writes &&
-                  Old->second.MayWrites == S.MayWrites &&
-                  Old->second.ResultViewOf == S.ResultViewOf;
+    bool Stable = Old != Summaries.end() && Old->second == S;
     Summaries[FD] = std::move(S);
     if (!Recursive || Stable)
       break;
@@ -130,15 +127,9 @@ const FunctionSummary *AnalysisCache::summaryFor(const FunctionDecl *FD) {
     // effect", so that the rounds climb to the least fixpoint.
     UsedWhileInProgress.insert(Def);
     auto It = Summaries.find(Def);
-    if (It == Summaries.end()) {
-      FunctionSummary &S = Summaries[Def];
-      unsigned N = Def->getNumParams();
-      S.Reads.assign(N, false);
-      S.Writes.assign(N, false);
-      S.MayWrites.assign(N, false);
-      S.ResultViewOf.assign(N, false);
-      return &S;
-    }
+    if (It == Summaries.end())
+      It = Summaries.emplace(Def, FunctionSummary::none(Def->getNumParams()))
+               .first;
     return &It->second;
   }
   if (!analysisFor(Def, Body))

@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef VIEWGUARD_APIMODEL_H
-#define VIEWGUARD_APIMODEL_H
+#ifndef VIEWGUARD_ANALYSIS_APIMODEL_H
+#define VIEWGUARD_ANALYSIS_APIMODEL_H
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Type.h"
@@ -87,4 +87,4 @@ private:
 
 } // namespace viewguard
 
-#endif // VIEWGUARD_APIMODEL_H
+#endif // VIEWGUARD_ANALYSIS_APIMODEL_H

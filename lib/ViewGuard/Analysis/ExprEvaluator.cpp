@@ -1,0 +1,198 @@
+//===--- ExprEvaluator.cpp - The provenance of an array expression --------===//
+
+#include "ExprEvaluator.h"
+#include "AnalysisLimits.h"
+#include "AstHelpers.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace viewguard {
+
+Value ExprEvaluator::entryValue(const ValueDecl *D) {
+  Value V;
+  Ref R;
+  R.S = Storages.forDecl(D);
+  R.Rel = Relation::Owner;
+  V.Refs.push_back(R);
+  return V;
+}
+
+Value ExprEvaluator::lookup(const ValueDecl *D, const State &St) {
+  auto It = St.find(D);
+  if (It != St.end())
+    return It->second;
+  return entryValue(D);
+}
+
+Value ExprEvaluator::fresh(const Expr *At, Layout L, int NDim, StorageKind K) {
+  Value V;
+  Ref R;
+  R.S = Storages.forExpr(At, K);
+  V.Refs.push_back(R);
+  V.L = L;
+  V.NDim = NDim;
+  return V;
+}
+
+Value ExprEvaluator::copy(const Expr *At, const Expr *Source,
+                          const Value &SourceVal, llvm::StringRef Kind) {
+  Value V;
+  Ref R;
+  R.S = Storages.copyMadeBy(At, Kind, Vars.rootOf(Source));
+  V.Refs.push_back(R);
+  V.L = Layout::Contiguous;
+  V.NDim = Kind == "explicit" ? SourceVal.NDim : -1;
+  return V;
+}
+
+Value ExprEvaluator::eval(const Expr *E, const State &St, int Depth) {
+  if (!E || Depth > AnalysisLimits::MaxExprDepth)
+    return fresh(E, Layout::Unknown, -1, StorageKind::Unknown);
+  E = strip(E);
+  if (const ValueDecl *D = Vars.named(E)) {
+    // A new handle to the same storage: a view of everything D refers to.
+    Value V = asView(lookup(D, St));
+    for (Ref &R : V.Refs)
+      R.Ancestors.insert(R.Ancestors.begin(), D);
+    return V;
+  }
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    if (CE->getConstructor() &&
+        CE->getConstructor()->isCopyOrMoveConstructor() &&
+        CE->getNumArgs() >= 1)
+      return eval(CE->getArg(0), St, Depth + 1);
+    int Depth0 = 0;
+    for (const Expr *Arg : CE->arguments())
+      Depth0 = std::max(Depth0, nestingDepth(Arg));
+    return fresh(CE, Layout::Contiguous, Depth0 ? Depth0 : -1,
+                 StorageKind::Local);
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return evalCall(Call, St, Depth);
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
+    return join(eval(CO->getTrueExpr(), St, Depth + 1),
+                eval(CO->getFalseExpr(), St, Depth + 1));
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && BO->getOpcode() == BO_Comma)
+    return eval(BO->getRHS(), St, Depth + 1);
+  return fresh(E, Layout::Unknown, -1, StorageKind::Unknown);
+}
+
+std::optional<bool> ExprEvaluator::viewOrCopy(const CallExpr *Call,
+                                              const State &St) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD)
+    return std::nullopt;
+  Value Src = eval(Vars.sourceArg(Call, FD), St);
+  Value Out;
+  return Layouts.reshapeIsView(Src, Call, Out);
+}
+
+Region ExprEvaluator::regionOf(const Expr *E, const State &St) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(strip(E));
+  if (!Call)
+    return Region();
+  Role Kind = M.roleOf(Call->getDirectCallee()).Kind;
+  if (Kind != Role::ViewIndexed && Kind != Role::Element)
+    return Region();
+  const ValueDecl *D = Vars.named(objectOf(Call));
+  if (!D)
+    return Region();
+  auto It = St.find(D);
+  return Layouts.regionOf(Call, It != St.end() ? It->second : Value());
+}
+
+std::optional<Value> ExprEvaluator::fromSummary(const CallExpr *Call,
+                                                const FunctionDecl *FD,
+                                                const State &St, int Depth) {
+  const FunctionSummary *S = Summaries.summaryFor(FD);
+  if (!S)
+    return std::nullopt;
+  Value V;
+  bool Any = false;
+  auto Args = paramArgs(Call);
+  for (unsigned I = 0; I < Args.size() && I < S->ResultViewOf.size(); ++I)
+    if (S->ResultViewOf[I]) {
+      Value Arg = asView(eval(Args[I], St, Depth + 1));
+      V = Any ? join(V, Arg) : Arg;
+      Any = true;
+    }
+  if (!Any)
+    return std::nullopt;
+  V.L = Layout::Unknown;
+  V.NDim = -1;
+  V.Geo.reset();
+  return V;
+}
+
+Value ExprEvaluator::evalCall(const CallExpr *Call, const State &St,
+                              int Depth) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  FunctionRole Role = M.roleOf(FD);
+  const Expr *Src = FD ? Vars.sourceArg(Call, FD) : nullptr;
+  switch (Role.Kind) {
+  case Role::View: {
+    Value S = eval(Src, St, Depth + 1);
+    return asView(S);
+  }
+  case Role::ViewPermuted: {
+    Value S = eval(Src, St, Depth + 1);
+    Value V = asView(S);
+    Layouts.afterPermute(S, Call, V);
+    return V;
+  }
+  case Role::ViewIndexed: {
+    Value S = eval(Src, St, Depth + 1);
+    Value V = asView(S);
+    Layouts.afterIndexing(S, Call, V);
+    return V;
+  }
+  case Role::ViewOrCopy: {
+    Value S = eval(Src, St, Depth + 1);
+    Value Result;
+    std::optional<bool> IsView = Layouts.reshapeIsView(S, Call, Result);
+    Value AsView = asView(S);
+    AsView.L = Result.L;
+    AsView.NDim = Result.NDim;
+    AsView.Geo = Result.Geo;
+    if (IsView && *IsView)
+      return AsView;
+    Value AsCopy = copy(Call, Src, S, FD->getName());
+    AsCopy.L = Result.L == Layout::Unknown ? Layout::Contiguous : Result.L;
+    AsCopy.NDim = Result.NDim;
+    AsCopy.Geo = Result.Geo;
+    if (!IsView)
+      return join(AsView, AsCopy);
+    return AsCopy;
+  }
+  case Role::Copy:
+    return copy(Call, Src, eval(Src, St, Depth + 1), Role.CopyKind);
+  case Role::Owner: {
+    Value V = fresh(Call, Layout::Contiguous, 1, StorageKind::Local);
+    Layouts.ofFactory(Call, V);
+    return V;
+  }
+  case Role::Writes:
+    if (Src)
+      return eval(Src, St, Depth + 1);
+    break;
+  default:
+    break;
+  }
+  // A rebinding used as a value denotes its left-hand side.
+  if (isHandleAssignment(dyn_cast_or_null<CXXMethodDecl>(FD), M))
+    return eval(objectOf(Call), St, Depth + 1);
+  if (FD && !M.isLibraryFunction(FD))
+    if (std::optional<Value> V = fromSummary(Call, FD, St, Depth))
+      return *V;
+  // Anything else returns an array the analysis cannot relate to its
+  // arguments; a library function's result is at least a fresh, contiguous
+  // array.
+  bool Fresh = Role.Kind != Role::None || (FD && M.isLibraryFunction(FD));
+  return fresh(Call, Fresh ? Layout::Contiguous : Layout::Unknown, -1,
+               Fresh ? StorageKind::Local : StorageKind::Unknown);
+}
+
+} // namespace viewguard

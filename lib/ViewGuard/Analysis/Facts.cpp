@@ -1,0 +1,89 @@
+//===--- Facts.cpp - The array facts of each CFG element ------------------===//
+
+#include "Facts.h"
+#include "AstHelpers.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace viewguard {
+
+CFGFacts FactsGenerator::generate(const CFG &G,
+                                  llvm::ArrayRef<const CFGBlock *> Blocks) {
+  // A sub-statement that is an element of its own is handled there.
+  for (const CFGBlock *B : G)
+    for (const CFGElement &El : *B)
+      if (auto CS = El.getAs<CFGStmt>())
+        ElementStmts.insert(CS->getStmt());
+  CFGFacts Facts(G.getNumBlockIDs());
+  for (const CFGBlock *B : Blocks) {
+    auto &Block = Facts[B->getBlockID()];
+    Block.reserve(B->size());
+    for (const CFGElement &El : *B)
+      Block.push_back(factsOf(El));
+  }
+  return Facts;
+}
+
+ElementFacts FactsGenerator::factsOf(const CFGElement &El) {
+  ElementFacts F;
+  if (auto LE = El.getAs<CFGLifetimeEnds>()) {
+    F.ScopeEnd = LE->getVarDecl();
+    return F;
+  }
+  auto CS = El.getAs<CFGStmt>();
+  if (!CS)
+    return F;
+  const Stmt *S = CS->getStmt();
+  F.S = S;
+  llvm::SmallVector<const Expr *, 8> Leaves;
+  llvm::SmallVector<const Stmt *, 2> Defs;
+  collect(S, S, Leaves, Defs);
+  for (const Expr *Leaf : Leaves)
+    F.Uses.push_back({Leaf, Vars.named(Leaf), Uses.fateOf(Leaf)});
+  for (const Stmt *Def : Defs) {
+    if (const auto *DS = dyn_cast<DeclStmt>(Def)) {
+      for (const Decl *D : DS->decls()) {
+        const auto *VD = dyn_cast<VarDecl>(D);
+        if (!VD || !VD->getInit() || !M.isArrayType(VD->getType()) ||
+            Vars.isAlias(VD))
+          continue;
+        F.Defs.push_back({VD, VD->getInit(), VD->getInit(), false});
+      }
+      continue;
+    }
+    const auto *OC = cast<CXXOperatorCallExpr>(Def);
+    F.Defs.push_back({Vars.named(OC->getArg(0)), OC->getArg(1), OC, true});
+  }
+  return F;
+}
+
+void FactsGenerator::collect(const Stmt *S, const Stmt *Root,
+                             llvm::SmallVectorImpl<const Expr *> &Leaves,
+                             llvm::SmallVectorImpl<const Stmt *> &Defs) {
+  if (!S)
+    return;
+  if (S != Root && ElementStmts.contains(S))
+    return; // its own CFG element
+  if (isa<UnaryExprOrTypeTraitExpr, CXXTypeidExpr, CXXNoexceptExpr>(S))
+    return; // unevaluated
+  if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+    for (const Expr *Init : L->capture_inits())
+      collect(Init, Root, Leaves, Defs);
+    return; // the body is analysed as a function of its own
+  }
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (isa<DeclRefExpr, MemberExpr>(E) && Vars.named(E)) {
+      Leaves.push_back(E);
+      return;
+    }
+  if (isa<DeclStmt>(S))
+    Defs.push_back(S);
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
+    if (isHandleAssignment(OC, M) && Vars.named(OC->getArg(0)))
+      Defs.push_back(S);
+  for (const Stmt *C : S->children())
+    collect(C, Root, Leaves, Defs);
+}
+
+} // namespace viewguard

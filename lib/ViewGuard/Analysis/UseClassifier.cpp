@@ -1,0 +1,328 @@
+//===--- UseClassifier.cpp - What happens to an array at one of its uses --===//
+
+#include "UseClassifier.h"
+#include "AnalysisLimits.h"
+#include "AstHelpers.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace viewguard {
+
+Fate Fate::merge(const Fate &A, const Fate &B) {
+  if (A.Decision || B.Decision) {
+    const Fate &D = A.Decision ? A : B;
+    const Fate &Other = A.Decision ? B : A;
+    Fate R;
+    R.Decision = D.Decision;
+    R.IfCopy = std::make_shared<Fate>(merge(*D.IfCopy, Other));
+    R.IfView = std::make_shared<Fate>(merge(*D.IfView, Other));
+    return R;
+  }
+  Fate R = A;
+  R.Read |= B.Read;
+  R.MayWrite |= B.MayWrite;
+  R.Escape |= B.Escape;
+  R.Metadata |= B.Metadata;
+  R.Bound |= B.Bound;
+  R.Return |= B.Return;
+  if (B.Write && !R.Write) {
+    R.Write = true;
+    R.Anchor = B.Anchor;
+    R.Form = B.Form;
+    R.Callee = B.Callee;
+  }
+  R.TempWrites.append(B.TempWrites.begin(), B.TempWrites.end());
+  return R;
+}
+
+const Fate &Fate::resolve(
+    llvm::function_ref<std::optional<bool>(const CallExpr *)> Decide) const {
+  const Fate *F = this;
+  while (F->Decision) {
+    std::optional<bool> IsView = Decide(F->Decision);
+    F = IsView && !*IsView ? F->IfCopy.get() : F->IfView.get();
+  }
+  return *F;
+}
+
+static Fate readFate() {
+  Fate F;
+  F.Read = true;
+  return F;
+}
+
+static Fate metadataFate() {
+  Fate F;
+  F.Metadata = true;
+  return F;
+}
+
+Fate UseClassifier::fateOf(const Expr *E, int Depth) {
+  Fate F;
+  if (Depth > AnalysisLimits::MaxExprDepth)
+    return readFate();
+  const Stmt *Child = E;
+  const Stmt *P = PM.getParent(E);
+  while (P) {
+    if (isTransparentParent(P)) {
+      Child = P;
+      P = PM.getParent(P);
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(P)) {
+      if (CE->getConstructor() &&
+          CE->getConstructor()->isCopyOrMoveConstructor() &&
+          M.isArrayType(CE->getType())) {
+        // A handle copy (by-value argument, return, initialization).
+        Child = P;
+        P = PM.getParent(P);
+        continue;
+      }
+      // Stored into another object: treat as read and escaped.
+      F.Read = F.Escape = true;
+      return F;
+    }
+    break;
+  }
+  if (!P)
+    return readFate();
+  if (isa<DeclStmt>(P)) {
+    F.Bound = true;
+    return F;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+    // `obj.method(...)`: the object's parent is the callee MemberExpr.
+    const Stmt *CallP = PM.getParentIgnoreParens(ME);
+    const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(CallP);
+    const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+    if (MC && MD && MC->getCallee()->IgnoreParens() == ME)
+      return objectCall(MC, MD, ME->getBase(), Depth);
+    return readFate();
+  }
+  if (isa<ReturnStmt, CoreturnStmt>(P)) {
+    F.Escape = F.Return = true;
+    return F;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(P)) {
+    const Expr *Obj = objectOf(Call);
+    if (Obj && Obj == Child) {
+      if (const auto *MD =
+              dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee()))
+        return objectCall(Call, MD, Obj, Depth);
+      return readFate();
+    }
+    auto Args = paramArgs(Call);
+    for (unsigned I = 0; I < Args.size(); ++I)
+      if (Args[I] == Child)
+        return argumentUse(Call, I, Depth);
+    // Calling an array as a function is an element access; anything else
+    // reads it.
+    return readFate();
+  }
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(P)) {
+    if (Child != CO->getCond())
+      return fateOf(CO, Depth + 1);
+    return readFate();
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(P);
+      BO && BO->getOpcode() == BO_Comma) {
+    if (Child == BO->getRHS())
+      return fateOf(BO, Depth + 1);
+    return F; // discarded
+  }
+  if (isa<LambdaExpr, InitListExpr>(P)) {
+    F.Read = F.Escape = true;
+    return F;
+  }
+  if (isa<CXXForRangeStmt>(P)) {
+    if (Mut.isMutated(E)) {
+      F.Write = true;
+      F.Anchor = E;
+      F.Form = WriteForm::Element;
+      return F;
+    }
+    return readFate();
+  }
+  return readFate();
+}
+
+Fate UseClassifier::objectCall(const CallExpr *Call, const CXXMethodDecl *MD,
+                               const Expr *Obj, int Depth) {
+  FunctionRole Role = M.roleOf(MD);
+  if (Role.Kind != Role::None)
+    return roleCall(Call, MD, Role, Obj, Depth);
+  if (isHandleAssignment(MD, M)) {
+    // `named = other` rebinds (a definition, not a use); assigning to a
+    // temporary handle without a `writes` annotation does nothing visible.
+    return Vars.named(Obj) ? Fate() : metadataFate();
+  }
+  if (isa<CXXDestructorDecl>(MD) || isa<CXXConversionDecl>(MD))
+    return metadataFate();
+  Fate F = readFate();
+  F.MayWrite = !MD->isConst() && !M.isLibraryFunction(MD);
+  return F;
+}
+
+/// The effect on the source array of a call described by the API model.
+Fate UseClassifier::roleCall(const CallExpr *Call, const FunctionDecl *FD,
+                             const FunctionRole &Role, const Expr *Source,
+                             int Depth) {
+  Fate F;
+  switch (Role.Kind) {
+  case Role::Writes:
+    F.Write = true;
+    F.Anchor = Call;
+    F.Form = WriteForm::Call;
+    F.Callee = FD->getNameAsString();
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      if (OC->getOperator() == OO_Equal)
+        F.Form = WriteForm::Assign;
+      else if (isCompoundAssign(OC->getOperator()))
+        F.Form = WriteForm::Compound;
+    }
+    return F;
+  case Role::Element:
+    if (isElementWrite(Call)) {
+      F.Write = true;
+      F.Anchor = Call;
+      F.Form = WriteForm::Element;
+      return F;
+    }
+    return readFate();
+  case Role::Metadata:
+    return metadataFate();
+  case Role::View:
+  case Role::ViewPermuted:
+  case Role::ViewIndexed:
+    // The source is used the way the view is: a view bound to a name
+    // "uses" it, a view written writes it.
+    return fateOf(Call, Depth + 1);
+  case Role::ViewOrCopy: {
+    Fate D;
+    D.Decision = Call;
+    D.IfCopy =
+        std::make_shared<Fate>(copyTemporary(Call, FD->getName(), Depth));
+    D.IfView = std::make_shared<Fate>(fateOf(Call, Depth + 1));
+    return D;
+  }
+  case Role::Copy:
+    return copyTemporary(Call, Role.CopyKind, Depth);
+  default:
+    return readFate();
+  }
+}
+
+/// Whether the element reference \p Element returns is written. The common
+/// shapes are decided from the parent (a value read, an assignment, an
+/// increment); only a reference that goes further (bound to a reference,
+/// passed to a call) needs ExprMutationAnalyzer, whose every query scans the
+/// whole body.
+bool UseClassifier::isElementWrite(const CallExpr *Element) {
+  const Stmt *P = PM.getParentIgnoreParens(Element);
+  if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(P))
+    if (Cast->getCastKind() == CK_LValueToRValue)
+      return false;
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
+    if (BO->isAssignmentOp() && BO->getLHS()->IgnoreParens() == Element)
+      return true;
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P))
+    if (UO->isIncrementDecrementOp())
+      return true;
+  return Mut.isMutated(Element);
+}
+
+/// Replaces every concrete outcome of \p G by \p Fn of it.
+static Fate mapOutcomes(const Fate &G,
+                        llvm::function_ref<Fate(const Fate &)> Fn) {
+  if (!G.Decision)
+    return Fn(G);
+  Fate R;
+  R.Decision = G.Decision;
+  R.IfCopy = std::make_shared<Fate>(mapOutcomes(*G.IfCopy, Fn));
+  R.IfView = std::make_shared<Fate>(mapOutcomes(*G.IfView, Fn));
+  return R;
+}
+
+/// A copy made from the source: the source is read; a write to the unnamed
+/// copy is lost.
+Fate UseClassifier::copyTemporary(const CallExpr *Call, llvm::StringRef Kind,
+                                  int Depth) {
+  return mapOutcomes(fateOf(Call, Depth + 1), [&](const Fate &G) {
+    Fate F = readFate();
+    if (G.Write) {
+      TempWriteFact T;
+      T.Anchor = G.Anchor;
+      T.Form = G.Form;
+      T.Callee = G.Callee;
+      T.CopyExpr = Call;
+      T.CopyKind = Kind.str();
+      T.Var = Vars.rootOf(Call);
+      F.TempWrites.push_back(std::move(T));
+    }
+    F.TempWrites.append(G.TempWrites.begin(), G.TempWrites.end());
+    return F;
+  });
+}
+
+Fate UseClassifier::argumentUse(const CallExpr *Call, unsigned ArgIdx,
+                                int Depth) {
+  Fate F;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD) {
+    F.Read = F.MayWrite = true;
+    return F;
+  }
+  FunctionRole Role = M.roleOf(FD);
+  if (Role.Kind == Role::Metadata)
+    return metadataFate();
+  auto Args = paramArgs(Call);
+  if (Role.Kind != Role::None) {
+    // A free function described by the model acts on its first array
+    // argument; its other arguments are read.
+    if (!objectOf(Call) && Vars.sourceArg(Call, FD) == Args[ArgIdx])
+      return roleCall(Call, FD, Role, Args[ArgIdx], Depth);
+    return readFate();
+  }
+  if (ArgIdx >= FD->getNumParams())
+    return readFate(); // C variadic
+  QualType PT = FD->getParamDecl(ArgIdx)->getType();
+  bool ConstRef =
+      PT->isReferenceType() && PT.getNonReferenceType().isConstQualified();
+  bool Library = M.isLibraryFunction(FD) ||
+                 Ctx.getSourceManager().isInSystemHeader(FD->getLocation());
+  if (!Library)
+    if (const FunctionSummary *S = Summaries.summaryFor(FD)) {
+      if (ArgIdx >= S->Reads.size())
+        return readFate();
+      F.Read = S->Reads[ArgIdx];
+      F.MayWrite = S->MayWrites[ArgIdx];
+      if (S->Writes[ArgIdx]) {
+        // Reported at the argument: that is what the callee writes.
+        F.Write = true;
+        F.Anchor = Args[ArgIdx];
+        F.Form = WriteForm::Call;
+        F.Callee = FD->getNameAsString();
+      }
+      if (S->ResultViewOf[ArgIdx])
+        F = Fate::merge(F, fateOf(Call, Depth + 1));
+      // Passed but its elements are never used.
+      return mapOutcomes(F, [](const Fate &G) {
+        Fate R = G;
+        if (!R.Read && !R.Write && !R.MayWrite && !R.Escape && !R.Bound)
+          R.Metadata = true;
+        return R;
+      });
+    }
+  F.Read = true;
+  // An unknown callee taking a non-const array may write it.
+  F.MayWrite = !ConstRef && !Library;
+  if (Library && PT->isLValueReferenceType() && !ConstRef)
+    F.MayWrite = true;
+  return F;
+}
+
+} // namespace viewguard
