@@ -1,6 +1,7 @@
 //===--- Sarif.cpp - SARIF 2.1.0 output for viewguard ---------------------===//
 
 #include "Sarif.h"
+#include "Checks/CheckDescriptions.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -17,35 +18,6 @@ using clang::tidy::ClangTidyError;
 namespace viewguard {
 
 namespace {
-
-struct RuleText {
-  const char *Short;
-  const char *Full;
-};
-
-/// The descriptions of viewguard's own rules; other checks get their name.
-const std::map<std::string, RuleText> &ruleTexts() {
-  static const std::map<std::string, RuleText> Texts = {
-      {"viewguard-view-mutation",
-       {"Write through a view also modifies its base",
-        "A write through a view (a slice, view(), T(), a reshape that is a "
-        "view, a handle copy) changes the array it was made from, and the "
-        "code then uses both as if they were independent, or the base is "
-        "someone else's storage (a by-value or const& parameter, a member, a "
-        "global, a capture)."}},
-      {"viewguard-lost-write",
-       {"Write to a copy never reaches the source",
-        "A write to an array made by fancy or mask indexing, flatten, a "
-        "reshape or ravel that copies, or arithmetic, is never read "
-        "afterwards while the array it came from is: the edit is lost. "
-        "Includes writes to temporary copies and rebinding a view handle."}},
-      {"viewguard-stale-view",
-       {"View used as a snapshot after its base changed",
-        "A view taken as a snapshot of an array is read together with the "
-        "array after the array was modified: it reflects the new values."}},
-  };
-  return Texts;
-}
 
 /// Line and column (both 1-based, column in bytes) of file offsets.
 class LineTable {
@@ -203,23 +175,21 @@ void writeSarif(llvm::ArrayRef<ClangTidyError> Errors,
   SarifBuilder B(SourceRoot);
   // Rules: viewguard's three always, then any other check that reported.
   std::vector<std::string> RuleIds;
-  for (const auto &[Id, Text] : ruleTexts())
-    RuleIds.push_back(Id);
+  for (const CheckDescription &D : CheckDescriptions)
+    RuleIds.push_back(D.Name.str());
+  llvm::sort(RuleIds);
   for (const ClangTidyError &E : Errors)
     if (!llvm::is_contained(RuleIds, E.DiagnosticName))
       RuleIds.push_back(E.DiagnosticName);
   llvm::json::Array Rules;
   for (const std::string &Id : RuleIds) {
     llvm::json::Object Rule{{"id", Id}, {"name", Id}};
-    auto It = ruleTexts().find(Id);
-    if (It != ruleTexts().end()) {
-      std::string Page = Id.substr(std::string("viewguard-").size());
-      Rule["shortDescription"] = llvm::json::Object{{"text", It->second.Short}};
-      Rule["fullDescription"] = llvm::json::Object{{"text", It->second.Full}};
-      Rule["helpUri"] = "file://" + DocsDir.str() + "/checks/" + Page + ".md";
-      Rule["help"] =
-          llvm::json::Object{{"text", "See docs/checks/" + Page +
-                                          ".md in the viewguard sources."}};
+    if (const CheckDescription *D = describeCheck(Id)) {
+      Rule["shortDescription"] = llvm::json::Object{{"text", D->Short}};
+      Rule["fullDescription"] = llvm::json::Object{{"text", D->Full}};
+      Rule["helpUri"] = "file://" + DocsDir.str() + "/" + D->Doc.str();
+      Rule["help"] = llvm::json::Object{
+          {"text", "See docs/" + D->Doc.str() + " in the viewguard sources."}};
     } else {
       Rule["shortDescription"] = llvm::json::Object{{"text", Id}};
     }

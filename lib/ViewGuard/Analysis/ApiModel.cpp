@@ -12,7 +12,30 @@ using namespace clang;
 
 namespace viewguard {
 
+// The annotation vocabulary (docs/annotations.md; nd spells it in
+// lib/nd/include/nd/annotations.hpp, and test/lit/tool/vocabulary.test holds
+// the two together). Every string is "viewguard::" followed by one of these.
 static constexpr llvm::StringLiteral AnnotationPrefix = "viewguard::";
+static constexpr llvm::StringLiteral ArrayAnnotation = "array";
+static constexpr std::pair<llvm::StringLiteral, Role> FunctionAnnotations[] = {
+    {"returns_view", Role::View},
+    {"returns_view:permuted", Role::ViewPermuted},
+    {"returns_view:indexed", Role::ViewIndexed},
+    {"returns_view_or_copy", Role::ViewOrCopy},
+    {"returns_owner", Role::Owner},
+    {"writes", Role::Writes},
+    {"element", Role::Element},
+    {"metadata", Role::Metadata},
+};
+/// "returns_copy:<how>", <how> naming the derivation.
+static constexpr llvm::StringLiteral CopyAnnotationPrefix = "returns_copy:";
+static constexpr std::pair<llvm::StringLiteral, IndexKind> IndexAnnotations[] =
+    {
+        {"index:slice", IndexKind::Slice},
+        {"index:all", IndexKind::All},
+        {"index:newaxis", IndexKind::NewAxis},
+        {"index:placeholder", IndexKind::Placeholder},
+};
 
 static std::vector<std::string> splitNames(llvm::StringRef List) {
   llvm::SmallVector<llvm::StringRef, 8> Parts;
@@ -29,9 +52,12 @@ static std::vector<std::string> splitNames(llvm::StringRef List) {
 }
 
 std::string ApiOptions::key() const {
-  return ArrayTypes + "|" + ViewFunctions + "|" + ViewOrCopyFunctions + "|" +
-         CopyFunctions + "|" + WritingFunctions + "|" + MetadataFunctions +
-         "|" + ElementFunctions;
+  std::string Key;
+  forEach(*this, [&](llvm::StringRef, const std::string &Value) {
+    Key += Value;
+    Key += '|';
+  });
+  return Key;
 }
 
 ApiModel::ApiModel(ApiOptions Opts) : Options(std::move(Opts)) {
@@ -82,7 +108,7 @@ bool ApiModel::isArrayClass(const CXXRecordDecl *RD) const {
       Pattern = TD->getTemplatedDecl();
   for (const CXXRecordDecl *C : {RD, Pattern})
     for (const Decl *R : C->redecls())
-      Result |= hasAnnotation(R, "array");
+      Result |= hasAnnotation(R, ArrayAnnotation);
   if (!Result)
     Result = nameIn(Pattern, ArrayTypeNames) || nameIn(RD, ArrayTypeNames);
   ArrayCache[RD] = Result;
@@ -108,14 +134,9 @@ IndexKind ApiModel::indexKindOf(QualType T) const {
   IndexKind Kind = IndexKind::Other;
   for (const Decl *R : RD->redecls())
     forEachAnnotation(R, [&](llvm::StringRef S) {
-      if (S == "index:slice")
-        Kind = IndexKind::Slice;
-      else if (S == "index:all")
-        Kind = IndexKind::All;
-      else if (S == "index:newaxis")
-        Kind = IndexKind::NewAxis;
-      else if (S == "index:placeholder")
-        Kind = IndexKind::Placeholder;
+      for (const auto &[Name, K] : IndexAnnotations)
+        if (S == Name)
+          Kind = K;
     });
   return Kind;
 }
@@ -137,25 +158,13 @@ FunctionRole ApiModel::computeRole(const FunctionDecl *FD) const {
   auto Consider = [&](const FunctionDecl *D) {
     for (const FunctionDecl *Redecl : D->redecls())
       forEachAnnotation(Redecl, [&](llvm::StringRef S) {
-        if (S == "returns_view")
-          R.Kind = Role::View;
-        else if (S == "returns_view:permuted")
-          R.Kind = Role::ViewPermuted;
-        else if (S == "returns_view:indexed")
-          R.Kind = Role::ViewIndexed;
-        else if (S == "returns_view_or_copy")
-          R.Kind = Role::ViewOrCopy;
-        else if (S.consume_front("returns_copy:")) {
+        for (const auto &[Name, Kind] : FunctionAnnotations)
+          if (S == Name)
+            R.Kind = Kind;
+        if (S.consume_front(CopyAnnotationPrefix)) {
           R.Kind = Role::Copy;
           R.CopyKind = S.str();
-        } else if (S == "returns_owner")
-          R.Kind = Role::Owner;
-        else if (S == "writes")
-          R.Kind = Role::Writes;
-        else if (S == "element")
-          R.Kind = Role::Element;
-        else if (S == "metadata")
-          R.Kind = Role::Metadata;
+        }
       });
   };
   Consider(FD);

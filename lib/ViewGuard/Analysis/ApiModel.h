@@ -56,6 +56,19 @@ struct ApiOptions {
 
   /// Identifies the configuration, for caching analyses across checks.
   std::string key() const;
+
+  /// Calls \p F with each option's name and value: the one list of these
+  /// options that the checks read, store and cache by.
+  template <typename Self, typename Fn>
+  static void forEach(Self &Options, Fn F) {
+    F("ArrayTypes", Options.ArrayTypes);
+    F("ViewFunctions", Options.ViewFunctions);
+    F("ViewOrCopyFunctions", Options.ViewOrCopyFunctions);
+    F("CopyFunctions", Options.CopyFunctions);
+    F("WritingFunctions", Options.WritingFunctions);
+    F("MetadataFunctions", Options.MetadataFunctions);
+    F("ElementFunctions", Options.ElementFunctions);
+  }
 };
 
 class ApiModel {

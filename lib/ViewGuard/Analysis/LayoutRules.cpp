@@ -433,8 +433,13 @@ std::optional<bool> LayoutRules::reshapeIsView(const Value &Src,
   // Without the shape only a C-contiguous source is proved to give a view:
   // a strided one may still reshape without a copy (a step-2 slice into two
   // rows), and an axis of length 1 may make it contiguous after all.
-  if (Src.L == Layout::Contiguous) {
-    Out.L = Layout::Contiguous;
+  // A 1-D array splits into any shape without a copy, whatever its stride
+  // (NumPy's no-copy reshape has a single old axis to split).
+  if (Src.L == Layout::Contiguous ||
+      (!Ravel && Src.NDim >= 0 && Src.NDim <= 1)) {
+    Out.L = Src.L == Layout::Contiguous ? Layout::Contiguous : Layout::Unknown;
+    if (Out.L == Layout::Unknown)
+      return true;
     if (auto NewShape = requestedShape(Call, -1);
         NewShape && llvm::all_of(*NewShape, [](int64_t D) { return D >= 0; }))
       fromGeometry(Out, Geometry{*NewShape, cStrides(*NewShape)});

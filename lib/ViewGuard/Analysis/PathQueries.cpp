@@ -126,8 +126,10 @@ bool PathQueries::after(const Event &First, const Event &Later,
     return false;
   // Breadth-first over blocks, stopping at blocks that kill; first without
   // the loops' back edges (an edge to a block not later in reverse
-  // post-order), so that a use after a loop is not said to be on its next
-  // iteration.
+  // post-order). A use reached only around a back edge is on a next
+  // iteration when it is itself in the loop (its block leads back to the
+  // write's); a use after the loop is reached through the back edge too (a
+  // `for` leaves through its condition) but is not on any next iteration.
   auto Search = [&](bool BackEdges) {
     llvm::BitVector Seen(BlockById.size());
     std::deque<unsigned> Work;
@@ -161,7 +163,8 @@ bool PathQueries::after(const Event &First, const Event &Later,
   if (!Search(/*BackEdges=*/true))
     return false;
   if (LoopCarried)
-    *LoopCarried = true;
+    *LoopCarried =
+        Later.Block == First.Block || reaches(Later.Block, First.Block);
   return true;
 }
 

@@ -1,6 +1,7 @@
 //===--- LostWriteCheck.cpp - viewguard-lost-write ------------------------===//
 
 #include "LostWriteCheck.h"
+#include "Analysis/AstHelpers.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;
@@ -25,15 +26,6 @@ void LostWriteCheck::checkFunction(const FunctionAnalysis &A) {
   }
 }
 
-/// Declarations whose arrays the rest of the program sees after we return.
-static bool outlives(const ValueDecl *D) {
-  if (isa<ParmVarDecl, FieldDecl>(D))
-    return true;
-  if (const auto *V = dyn_cast<VarDecl>(D))
-    return V->hasGlobalStorage();
-  return false;
-}
-
 void LostWriteCheck::checkCopyWrite(const FunctionAnalysis &A, const Event &W) {
   // Only a definite copy: a write through something that may be a view on
   // another path may well arrive.
@@ -55,7 +47,7 @@ void LostWriteCheck::checkCopyWrite(const FunctionAnalysis &A, const Event &W) {
         return E.Var == Source && E.Kind != EventKind::Derive &&
                E.Kind != EventKind::Rebind && E.Kind != EventKind::Metadata;
       });
-  if (!SourceUse && !outlives(Source))
+  if (!SourceUse && !outlivesFunction(storageKindOfDecl(Source, A.function())))
     return;
   if (!claim(reportLoc(W.Anchor)))
     return;
@@ -72,10 +64,6 @@ void LostWriteCheck::checkCopyWrite(const FunctionAnalysis &A, const Event &W) {
     diag(reportLoc(SourceUse->UseExpr), "'%0' is read here after the write",
          DiagnosticIDs::Note)
         << nameOf(Source);
-}
-
-static const Expr *ignoreWrappers(const Expr *E) {
-  return E ? E->IgnoreImplicit()->IgnoreParens() : nullptr;
 }
 
 void LostWriteCheck::checkTemporaryWrite(const Event &W) {
@@ -110,14 +98,14 @@ void LostWriteCheck::checkTemporaryWrite(const Event &W) {
   const Expr *Value = nullptr;
   if (W.Form == WriteForm::Assign) {
     const auto *Assign = cast<CXXOperatorCallExpr>(WriteCall);
-    if (ignoreWrappers(Assign->getArg(0)) != Copy)
+    if (strip(Assign->getArg(0)) != Copy)
       return;
     Value = Assign->getArg(1);
   } else if (W.Form == WriteForm::Call) {
     // A writing method that takes one non-array value fills the selection.
     const auto *Fill = dyn_cast<CXXMemberCallExpr>(WriteCall);
     if (!Fill || Fill->getNumArgs() != 1 ||
-        ignoreWrappers(Fill->getImplicitObjectArgument()) != Copy ||
+        strip(Fill->getImplicitObjectArgument()) != Copy ||
         Fill->getArg(0)->getType()->isRecordType())
       return;
     Value = Fill->getArg(0);
@@ -126,8 +114,7 @@ void LostWriteCheck::checkTemporaryWrite(const Event &W) {
   }
   const Expr *Object = CopyOp->getArg(0);
   std::string ObjectText = sourceText(Object);
-  if (!isa<DeclRefExpr, MemberExpr, CallExpr, ParenExpr>(
-          ignoreWrappers(Object)))
+  if (!isa<DeclRefExpr, MemberExpr, CallExpr, ParenExpr>(strip(Object)))
     ObjectText = "(" + ObjectText + ")";
   std::string IndexText = sourceText(CopyOp->getArg(1));
   std::string ValueText = sourceText(Value);

@@ -2,6 +2,7 @@
 
 #include "ViewGuardCheckBase.h"
 #include "Analysis/AnalysisCache.h"
+#include "Analysis/AstHelpers.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -18,30 +19,19 @@ ViewGuardCheckBase::ViewGuardCheckBase(StringRef Name,
   HeadersShown = Filter && !Filter->empty();
   // The API description is usually set once for all viewguard checks, as a
   // global option; a check-local value wins.
-  ApiOpts.ArrayTypes = Options.getLocalOrGlobal("ArrayTypes", "").str();
-  ApiOpts.ViewFunctions = Options.getLocalOrGlobal("ViewFunctions", "").str();
-  ApiOpts.ViewOrCopyFunctions =
-      Options.getLocalOrGlobal("ViewOrCopyFunctions", "").str();
-  ApiOpts.CopyFunctions = Options.getLocalOrGlobal("CopyFunctions", "").str();
-  ApiOpts.WritingFunctions =
-      Options.getLocalOrGlobal("WritingFunctions", "").str();
-  ApiOpts.MetadataFunctions =
-      Options.getLocalOrGlobal("MetadataFunctions", "").str();
-  ApiOpts.ElementFunctions =
-      Options.getLocalOrGlobal("ElementFunctions", "").str();
+  ApiOptions::forEach(ApiOpts, [&](llvm::StringRef Name, std::string &Value) {
+    Value = Options.getLocalOrGlobal(Name, "").str();
+  });
   CopyMethod = Options.getLocalOrGlobal("CopyMethod", "copy").str();
   AssignMethod = Options.getLocalOrGlobal("AssignMethod", "assign").str();
   PutMethod = Options.getLocalOrGlobal("PutMethod", "put").str();
 }
 
 void ViewGuardCheckBase::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ArrayTypes", ApiOpts.ArrayTypes);
-  Options.store(Opts, "ViewFunctions", ApiOpts.ViewFunctions);
-  Options.store(Opts, "ViewOrCopyFunctions", ApiOpts.ViewOrCopyFunctions);
-  Options.store(Opts, "CopyFunctions", ApiOpts.CopyFunctions);
-  Options.store(Opts, "WritingFunctions", ApiOpts.WritingFunctions);
-  Options.store(Opts, "MetadataFunctions", ApiOpts.MetadataFunctions);
-  Options.store(Opts, "ElementFunctions", ApiOpts.ElementFunctions);
+  ApiOptions::forEach(ApiOpts,
+                      [&](llvm::StringRef Name, const std::string &Value) {
+                        Options.store(Opts, Name, Value);
+                      });
   Options.store(Opts, "CopyMethod", CopyMethod);
   Options.store(Opts, "AssignMethod", AssignMethod);
   Options.store(Opts, "PutMethod", PutMethod);
@@ -157,33 +147,13 @@ std::string ViewGuardCheckBase::sourceText(const Expr *E) const {
       .str();
 }
 
-/// The expression a `.copy()` goes after: the initializer without the handle
-/// copy around it (`auto b = a;` -> `a`, `nd::array<int> b(a);` -> `a`).
-static const Expr *copyTarget(const Expr *E) {
-  for (int Guard = 0; E && Guard < 16; ++Guard) {
-    if (const auto *F = dyn_cast<FullExpr>(E))
-      E = F->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *C = dyn_cast<ImplicitCastExpr>(E))
-      E = C->getSubExpr();
-    else if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
-             CE && CE->getNumArgs() == 1 && CE->getConstructor() &&
-             CE->getConstructor()->isCopyOrMoveConstructor())
-      E = CE->getArg(0);
-    else
-      break;
-  }
-  return E;
-}
-
 void ViewGuardCheckBase::noteViewCreated(const ValueDecl *V, const Ref &R,
                                          const Expr *Defect, bool OfferCopy) {
   if (!R.Origin)
     return;
-  const Expr *Target = copyTarget(R.Origin);
+  // The `.copy()` goes after the initializer without the handle copy around
+  // it (`auto b = a;` -> `a`, `nd::array<int> b(a);` -> `a`).
+  const Expr *Target = strip(R.Origin, /*HandleCopies=*/true);
   DiagnosticBuilder Note =
       diag(reportLoc(R.Origin),
            R.Ancestors.empty() ? "'%0' is a view created here"

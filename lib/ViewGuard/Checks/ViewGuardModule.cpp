@@ -1,5 +1,6 @@
 //===--- ViewGuardModule.cpp - The viewguard clang-tidy module ------------===//
 
+#include "CheckDescriptions.h"
 #include "LostWriteCheck.h"
 #include "StaleViewCheck.h"
 #include "ViewMutationCheck.h"
@@ -12,9 +13,9 @@ class ViewGuardModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(
       clang::tidy::ClangTidyCheckFactories &CheckFactories) override {
-    CheckFactories.registerCheck<ViewMutationCheck>("viewguard-view-mutation");
-    CheckFactories.registerCheck<LostWriteCheck>("viewguard-lost-write");
-    CheckFactories.registerCheck<StaleViewCheck>("viewguard-stale-view");
+    CheckFactories.registerCheck<ViewMutationCheck>(CheckDescriptions[0].Name);
+    CheckFactories.registerCheck<LostWriteCheck>(CheckDescriptions[1].Name);
+    CheckFactories.registerCheck<StaleViewCheck>(CheckDescriptions[2].Name);
   }
 };
 

@@ -93,3 +93,17 @@ void rebound_to_copy_each_iteration(int n) {
     use(a);
   }
 }
+
+// A read after the loop, of a write inside it, is reached by leaving the
+// loop, not on a next iteration: no loop suffix on its note.
+void read_after_loop(int n) {
+  nd::array<int> acc = nd::zeros<int>({4});
+  auto head = acc(nd::slice(0, 2));
+  for (int i = 0; i < n; ++i)
+    head.fill(i);
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: write through 'head' also modifies 'acc' [viewguard-view-mutation]
+  // CHECK-NOTES: :[[@LINE-4]]:15: note: 'head' is a view of 'acc' created here
+  // CHECK-NOTES: :[[@LINE+2]]:16: note: 'head' is read here after the write{{$}}
+  // CHECK-NOTES: :[[@LINE+1]]:31: note: 'acc' is read here after the write{{$}}
+  std::cout << head << " " << acc << "\n";
+}
