@@ -26,6 +26,8 @@ const char *eventKindName(EventKind K) {
     return "metadata";
   case EventKind::TempWrite:
     return "temp-write";
+  case EventKind::Returned:
+    return "returned";
   }
   return "?";
 }

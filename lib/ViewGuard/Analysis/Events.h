@@ -23,15 +23,16 @@
 namespace viewguard {
 
 enum class EventKind {
-  Read,     ///< Element values are used.
-  Write,    ///< Elements are written.
-  MayWrite, ///< Passed to an unknown callee that may write it.
-  Escape,   ///< Leaves the function (returned, stored, captured).
-  Derive,   ///< A variable is (re)defined from an array value.
-  Rebind,   ///< A named handle is rebound by assignment.
-  Use,      ///< Used to derive another array (neither read nor write).
-  Metadata, ///< Shape, strides or identity only.
-  TempWrite ///< A write to a temporary copy: it has no effect.
+  Read,      ///< Element values are used.
+  Write,     ///< Elements are written.
+  MayWrite,  ///< Passed to an unknown callee that may write it.
+  Escape,    ///< Leaves the function (returned, stored, captured).
+  Derive,    ///< A variable is (re)defined from an array value.
+  Rebind,    ///< A named handle is rebound by assignment.
+  Use,       ///< Used to derive another array (neither read nor write).
+  Metadata,  ///< Shape, strides or identity only.
+  TempWrite, ///< A write to a temporary copy: it has no effect.
+  Returned   ///< The function's result (Var is null): for its summary.
 };
 
 const char *eventKindName(EventKind K);

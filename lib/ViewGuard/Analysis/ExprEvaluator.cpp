@@ -119,8 +119,15 @@ std::optional<Value> ExprEvaluator::fromSummary(const CallExpr *Call,
       V = Any ? join(V, Arg) : Arg;
       Any = true;
     }
-  if (!Any)
+  if (!Any) {
+    // A helper returning a copy of one argument: a copy of that argument's
+    // array, made at the call.
+    for (unsigned I = 0; I < Args.size() && I < S->ResultCopyOf.size(); ++I)
+      if (!S->ResultCopyOf[I].empty())
+        return copy(Call, Args[I], eval(Args[I], St, Depth + 1),
+                    S->ResultCopyOf[I]);
     return std::nullopt;
+  }
   V.L = Layout::Unknown;
   V.NDim = -1;
   V.Geo.reset();

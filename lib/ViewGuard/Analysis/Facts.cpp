@@ -36,6 +36,9 @@ ElementFacts FactsGenerator::factsOf(const CFGElement &El) {
     return F;
   const Stmt *S = CS->getStmt();
   F.S = S;
+  if (const auto *R = dyn_cast<ReturnStmt>(S))
+    if (R->getRetValue() && M.isArrayType(R->getRetValue()->getType()))
+      F.Returned = R->getRetValue();
   llvm::SmallVector<const Expr *, 8> Leaves;
   llvm::SmallVector<const Stmt *, 2> Defs;
   collect(S, S, Leaves, Defs);

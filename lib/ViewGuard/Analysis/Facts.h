@@ -41,6 +41,8 @@ struct ElementFacts {
   llvm::SmallVector<UseFact, 4> Uses;
   /// Take effect after the uses of the same element.
   llvm::SmallVector<DefFact, 1> Defs;
+  /// The array a return statement returns.
+  const clang::Expr *Returned = nullptr;
   /// A variable going out of scope (CFGLifetimeEnds).
   const clang::VarDecl *ScopeEnd = nullptr;
 };

@@ -7,6 +7,7 @@
 #include "UseClassifier.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/raw_ostream.h"
@@ -42,6 +43,21 @@ private:
 };
 } // namespace
 
+/// Whether a body has a try statement: only such bodies pay for the
+/// exception edges that make their handlers reachable.
+static bool hasTry(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<CXXTryStmt>(S))
+    return true;
+  if (isa<LambdaExpr>(S))
+    return false; // its body is a function of its own
+  for (const Stmt *C : S->children())
+    if (hasTry(C))
+      return true;
+  return false;
+}
+
 static bool mentionsArrays(const Stmt *Body, const ApiModel &M) {
   ArrayMention V(M);
   V.TraverseStmt(const_cast<Stmt *>(Body));
@@ -72,6 +88,10 @@ FunctionAnalysis::run(const FunctionDecl *FD, const Stmt *Body, ASTContext &Ctx,
   Options.AddTemporaryDtors = false;
   Options.AddCXXDefaultInitExprInCtors = true;
   Options.AddLifetime = true;
+  // Without exception edges a catch handler has no predecessor and would
+  // never be analysed: with them, every call in a try body may go to its
+  // handlers.
+  Options.AddEHEdges = hasTry(Body);
   A->Cfg = CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx, Options);
   if (!A->Cfg || A->Cfg->getNumBlockIDs() > AnalysisLimits::MaxBlocks)
     return nullptr;
@@ -114,7 +134,7 @@ const Event *FunctionAnalysis::creationOf(const ValueDecl *Var,
 }
 
 FunctionSummary FunctionAnalysis::summarize() const {
-  return viewguard::summarize(FD, Log, ArrayParams, ParamStorage);
+  return viewguard::summarize(FD, Log, Storages, ArrayParams, ParamStorage);
 }
 
 static std::string lineCol(SourceLocation Loc, const SourceManager &SM) {

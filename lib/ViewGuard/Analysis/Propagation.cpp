@@ -154,6 +154,13 @@ bool Propagation::buildEvents(EventLog &Log, const ParentMap &PM,
         if (F.Metadata && !F.Read && !F.Write && !F.Escape)
           EmitUse(EventKind::Metadata);
       }
+      if (EF.Returned) {
+        Event E;
+        E.Kind = EventKind::Returned;
+        E.UseExpr = E.Anchor = EF.Returned;
+        E.Val = Eval.eval(EF.Returned, St);
+        Emit(std::move(E));
+      }
       transfer(EF, St,
                [&](const DefFact &Def, const Value &New, const State &Before) {
                  Event E;

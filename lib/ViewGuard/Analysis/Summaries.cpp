@@ -13,10 +13,12 @@ FunctionSummary FunctionSummary::none(unsigned NumParams) {
   S.Writes.assign(NumParams, false);
   S.MayWrites.assign(NumParams, false);
   S.ResultViewOf.assign(NumParams, false);
+  S.ResultCopyOf.assign(NumParams, std::string());
   return S;
 }
 
 FunctionSummary summarize(const FunctionDecl *FD, const EventLog &Events,
+                          llvm::ArrayRef<Storage> Storages,
                           llvm::ArrayRef<const ParmVarDecl *> ArrayParams,
                           llvm::ArrayRef<StorageId> ParamStorage) {
   FunctionSummary S = FunctionSummary::none(FD->getNumParams());
@@ -49,6 +51,27 @@ FunctionSummary summarize(const FunctionDecl *FD, const EventLog &Events,
       }
     }
   }
+  // A returned copy made from a parameter, on every path that returns.
+  llvm::SmallVector<int, 4> Returned(FD->getNumParams(), 0);
+  unsigned Returns = 0;
+  for (const Event &E : Events.all()) {
+    if (E.Kind != EventKind::Returned)
+      continue;
+    ++Returns;
+    if (E.Val.Refs.size() != 1)
+      continue;
+    const Storage &St = Storages[E.Val.Refs.front().S];
+    if (!St.isCopy() || !St.CopiedFrom)
+      continue;
+    for (unsigned I = 0; I < FD->getNumParams(); ++I)
+      if (St.CopiedFrom == FD->getParamDecl(I) && !S.ResultViewOf[I]) {
+        ++Returned[I];
+        S.ResultCopyOf[I] = St.CopyKind;
+      }
+  }
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    if (Returned[I] != static_cast<int>(Returns))
+      S.ResultCopyOf[I].clear();
   return S;
 }
 

@@ -15,12 +15,16 @@
 #include "Storage.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/SmallVector.h"
+#include <string>
 
 namespace viewguard {
 
 /// Effects of a function on its parameters, one entry per parameter.
 struct FunctionSummary {
   llvm::SmallVector<bool, 4> Reads, Writes, MayWrites, ResultViewOf;
+  /// The result is a copy of the parameter made by this derivation ("fancy
+  /// indexing", ...; "explicit" for a deliberate copy()); empty otherwise.
+  llvm::SmallVector<std::string, 4> ResultCopyOf;
 
   /// No effect at all: the start of a recursive function's rounds.
   static FunctionSummary none(unsigned NumParams);
@@ -42,6 +46,7 @@ public:
 /// the storage of each array parameter (\p ArrayParams, same order).
 FunctionSummary
 summarize(const clang::FunctionDecl *FD, const EventLog &Events,
+          llvm::ArrayRef<Storage> Storages,
           llvm::ArrayRef<const clang::ParmVarDecl *> ArrayParams,
           llvm::ArrayRef<StorageId> ParamStorage);
 

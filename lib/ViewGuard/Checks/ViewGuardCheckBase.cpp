@@ -3,6 +3,7 @@
 #include "ViewGuardCheckBase.h"
 #include "Analysis/AnalysisCache.h"
 #include "Analysis/AstHelpers.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -51,14 +52,24 @@ void ViewGuardCheckBase::registerMatchers(MatchFinder *Finder) {
 
 void ViewGuardCheckBase::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
-  const FunctionDecl *FD = nullptr;
-  const Stmt *Body = nullptr;
   if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
-    FD = L->getCallOperator();
-    Body = L->getBody();
-  } else if ((FD = Result.Nodes.getNodeAs<FunctionDecl>("function"))) {
-    Body = FD->getBody();
+    if (!L->isGenericLambda()) {
+      checkBody(L->getCallOperator(), L->getBody());
+      return;
+    }
+    // A generic lambda's call operator is a template: its pattern is
+    // dependent, its instantiations are analysed, each reported once per
+    // location as for function templates.
+    if (const FunctionTemplateDecl *T = L->getDependentCallOperator())
+      for (const FunctionDecl *Spec : T->specializations())
+        checkBody(Spec, Spec->getBody());
+    return;
   }
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function"))
+    checkBody(FD, FD->getBody());
+}
+
+void ViewGuardCheckBase::checkBody(const FunctionDecl *FD, const Stmt *Body) {
   if (!FD || !Body || FD->isDependentContext() || FD->isInvalidDecl())
     return;
   // Code that does not compile is not analysed: its AST is incomplete and

@@ -72,6 +72,9 @@ protected:
   clang::ASTContext *Ctx = nullptr;
 
 private:
+  /// Analyses one function body (a function, a lambda's call operator, an
+  /// instantiation of a generic lambda) and reports its defects.
+  void checkBody(const clang::FunctionDecl *FD, const clang::Stmt *Body);
   bool reportable(clang::SourceLocation Loc) const;
 
   llvm::DenseSet<unsigned> Claimed;
