@@ -2,6 +2,7 @@
 
 #include "LostWriteCheck.h"
 #include "StaleViewCheck.h"
+#include "Version.h"
 #include "ViewMutationCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -15,6 +16,15 @@ public:
     CheckFactories.registerCheck<ViewMutationCheck>("viewguard-view-mutation");
     CheckFactories.registerCheck<LostWriteCheck>("viewguard-lost-write");
     CheckFactories.registerCheck<StaleViewCheck>("viewguard-stale-view");
+  }
+
+  // clang-tidy --version prints LLVM's version only: the module's own shows
+  // as an option, `viewguard.Version: '0.1.0+<commit>'` in
+  // `clang-tidy-19 --load=... --dump-config`. No check reads it.
+  clang::tidy::ClangTidyOptions getModuleOptions() override {
+    clang::tidy::ClangTidyOptions Options;
+    Options.CheckOptions["viewguard.Version"] = fullVersion();
+    return Options;
   }
 };
 
