@@ -32,8 +32,9 @@ set(CPACK_PACKAGE_VENDOR "viewguard")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT
     "viewguard maintainers <maintainers@users.noreply.h-seed-f2aa2418.example>")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
-    "finds accidental writes through array views in C++")
+# No CPACK_PACKAGE_DESCRIPTION_SUMMARY: CPack would put it above every
+# component's description; the first line of each description below is its
+# package's synopsis.
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEB_COMPONENT_INSTALL ON)

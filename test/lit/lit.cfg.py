@@ -104,6 +104,7 @@ config.substitutions += [
     ("%shared", q(config.shared_dir)),
     ("%srcdir", q(config.viewguard_source_dir)),
     ("%vg_binary_dir", q(config.viewguard_binary_dir)),
+    ("%{vg_version}", q(config.viewguard_version)),
     ("%vg_version", q(config.viewguard_version)),
     ("%examples", q(os.path.join(config.viewguard_source_dir, "examples"))),
     ("%utils", q(os.path.join(config.test_source_root, "utils"))),
