@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   cmake ninja-build g++ git python3 python3-numpy python3-jsonschema
   clang-19 clang-tidy-19 llvm-19-dev libclang-19-dev libclang-cpp19-dev
-  llvm-19-tools libclang-rt-19-dev libgtest-dev
+  llvm-19-tools libclang-rt-19-dev libgtest-dev pkgconf
 )
 
 missing=()

@@ -33,11 +33,18 @@ _defaults = {
     "shared_dir": os.path.normpath(os.path.join(_src, "..", "shared")),
     "cases_dir": os.path.normpath(os.path.join(_src, "..", "shared", "cases")),
     "viewguard_lit_obj_root": None,
+    "viewguard_version": None,
 }
 for _k, _v in _defaults.items():
     if not hasattr(config, _k):
         setattr(config, _k, _v)
 config.test_exec_root = config.viewguard_lit_obj_root or config.test_source_root
+if config.viewguard_version is None:
+    # project(viewguard VERSION x.y.z ...) of the top-level CMakeLists.txt.
+    import re
+    with open(os.path.join(_src, "CMakeLists.txt")) as _f:
+        _m = re.search(r"project\(viewguard\s+VERSION\s+([0-9.]+)", _f.read())
+    config.viewguard_version = _m.group(1) if _m else "0"
 
 # Nearly every test runs the plugin: without it, say so once. The standalone
 # binary is needed by the tool tests (and by --param tool=viewguard); they
@@ -96,6 +103,9 @@ config.substitutions += [
     ("%cases", q(config.cases_dir)),
     ("%shared", q(config.shared_dir)),
     ("%srcdir", q(config.viewguard_source_dir)),
+    ("%vg_binary_dir", q(config.viewguard_binary_dir)),
+    ("%{vg_version}", q(config.viewguard_version)),
+    ("%vg_version", q(config.viewguard_version)),
     ("%examples", q(os.path.join(config.viewguard_source_dir, "examples"))),
     ("%utils", q(os.path.join(config.test_source_root, "utils"))),
 ]

@@ -5,6 +5,8 @@
 // --fix, --fix-notes, --export-fixes, --warnings-as-errors, --header-filter,
 // --extra-arg), adds -j N across translation units, SARIF output
 // (--export-sarif=FILE, --format=sarif), and Clang's resource directory.
+// It finds its data and documentation relative to its own path
+// (DataDirectory.h), so an installation works under any prefix.
 //
 // Exit status: 0 when nothing is reported as an error, 1 when findings are
 // promoted to errors by --warnings-as-errors, 2 for usage or input errors
@@ -13,7 +15,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "DataDirectory.h"
 #include "Sarif.h"
+#include "Version.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -194,15 +198,16 @@ bool isCompileError(const ClangTidyError &E) {
 
 int main(int argc, const char **argv) {
   // Clang's builtin headers are found relative to the compiler's resource
-  // directory, not to this binary: pass the one viewguard was built with.
+  // directory, not to this binary: pass the one of the system's clang-19.
   std::vector<const char *> Args(argv, argv + argc);
-  static const std::string ResourceDir =
-      std::string("--extra-arg-before=-resource-dir=") + VIEWGUARD_RESOURCE_DIR;
+  static const std::string ResourceDir = viewguard::clangResourceDirectory();
+  static const std::string ResourceDirArg =
+      "--extra-arg-before=-resource-dir=" + ResourceDir;
   bool UserResourceDir = false;
   for (const char *A : Args)
     UserResourceDir |= StringRef(A).contains("-resource-dir");
-  if (!UserResourceDir)
-    Args.insert(Args.begin() + 1, ResourceDir.c_str());
+  if (!UserResourceDir && !ResourceDir.empty())
+    Args.insert(Args.begin() + 1, ResourceDirArg.c_str());
   int ArgCount = static_cast<int>(Args.size());
 
   std::unique_ptr<tooling::CompilationDatabase> ExplicitDB;
@@ -237,8 +242,14 @@ int main(int argc, const char **argv) {
   }
 
   cl::SetVersionPrinter([](raw_ostream &OS) {
-    OS << "viewguard " << VIEWGUARD_VERSION << " (LLVM " << LLVM_VERSION_STRING
-       << ")\n";
+    OS << "viewguard " << viewguard::fullVersion() << " (LLVM "
+       << LLVM_VERSION_STRING << ")\n"
+       << "  version: " << viewguard::versionNumber() << "\n"
+       << "  commit: " << viewguard::gitCommit() << "\n"
+       << "  data directory: " << viewguard::dataDirectory() << "\n"
+       << "  documentation: " << viewguard::docDirectory() << "\n"
+       << "  clang resource directory: "
+       << (ResourceDir.empty() ? "(Clang's default)" : ResourceDir) << "\n";
   });
   auto Parser = tooling::CommonOptionsParser::create(
       ArgCount, Args.data(), ViewGuardCategory, cl::ZeroOrMore,
@@ -400,12 +411,12 @@ int main(int argc, const char **argv) {
       error("cannot write '" + ExportSarif + "': " + EC.message());
       return InputError;
     }
-    viewguard::writeSarif(All, Promoted, Root, VIEWGUARD_VERSION,
-                          VIEWGUARD_DOCS_DIR, OS);
+    viewguard::writeSarif(All, Promoted, Root, viewguard::fullVersion(),
+                          viewguard::docDirectory(), OS);
   }
   if (Format == "sarif")
-    viewguard::writeSarif(All, Promoted, Root, VIEWGUARD_VERSION,
-                          VIEWGUARD_DOCS_DIR, outs());
+    viewguard::writeSarif(All, Promoted, Root, viewguard::fullVersion(),
+                          viewguard::docDirectory(), outs());
 
   if (CompileErrors) {
     if (!Quiet)

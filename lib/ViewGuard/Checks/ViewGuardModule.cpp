@@ -3,6 +3,7 @@
 #include "CheckDescriptions.h"
 #include "LostWriteCheck.h"
 #include "StaleViewCheck.h"
+#include "Version.h"
 #include "ViewMutationCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -16,6 +17,15 @@ public:
     CheckFactories.registerCheck<ViewMutationCheck>(CheckDescriptions[0].Name);
     CheckFactories.registerCheck<LostWriteCheck>(CheckDescriptions[1].Name);
     CheckFactories.registerCheck<StaleViewCheck>(CheckDescriptions[2].Name);
+  }
+
+  // clang-tidy --version prints LLVM's version only: the module's own shows
+  // as an option, `viewguard.Version: '0.1.0+<commit>'` in
+  // `clang-tidy-19 --load=... --dump-config`. No check reads it.
+  clang::tidy::ClangTidyOptions getModuleOptions() override {
+    clang::tidy::ClangTidyOptions Options;
+    Options.CheckOptions["viewguard.Version"] = fullVersion();
+    return Options;
   }
 };
 
