@@ -348,24 +348,49 @@ def diagnose(r, stmts, x, y, v):
                     out.append((op[0], ran.get((id(e), k), [])))
         return out
 
+    def storage_ops(sid, kind, line):
+        """The op that made copy storage sid: the analysis makes the storages
+        of one statement in evaluation order (the inner call of a chain
+        first), so the k-th storage of this kind made on this line is the
+        k-th op of this kind in the statement. All of them when the counts
+        disagree."""
+        ops = ops_at(line, (kind,))
+        same = sorted(i for i, (_, d) in st.items()
+                      if COPY_KIND_RE.match(d) and COPY_KIND_RE.match(d).group(1) == kind
+                      and MADE_AT_RE.search(d) and int(MADE_AT_RE.search(d).group(1)) == line)
+        if len(same) == len(ops) and sid in same:
+            return [ops[same.index(sid)]]
+        return ops
+
     if v == DIFF:
-        for n in (x, y):
-            for sid in r.sets[n]:
-                desc = st.get(sid, ("?", ""))[1]
-                m, where = COPY_KIND_RE.match(desc), MADE_AT_RE.search(desc)
-                if not m or not where or m.group(1) not in ("reshape", "ravel"):
+        def copy_claims(singleton):
+            """The class of a reshape/ravel copy storage in a variable's set
+            (only singleton sets, or any) whose call made a view in NumPy."""
+            for n in (x, y):
+                if singleton and len(r.sets[n]) != 1:
                     continue
-                for kind, runs in ops_at(int(where.group(1)), (m.group(1),)):
-                    for in_c, view, _ in runs:
-                        if view and in_c:
-                            return ("%s of a C-contiguous array (the analysis says strided) "
-                                    "taken as a copy" % kind)
-                        if view:
-                            return ("%s of a non-contiguous array that NumPy does without a "
-                                    "copy, taken as a copy" % kind)
+                for sid in r.sets[n]:
+                    desc = st.get(sid, ("?", ""))[1]
+                    m, where = COPY_KIND_RE.match(desc), MADE_AT_RE.search(desc)
+                    if not m or not where or m.group(1) not in ("reshape", "ravel"):
+                        continue
+                    for kind, runs in storage_ops(sid, m.group(1), int(where.group(1))):
+                        for in_c, view, _ in runs:
+                            if view and in_c:
+                                return ("%s of a C-contiguous array (the analysis says "
+                                        "strided) taken as a copy" % kind)
+                            if view:
+                                return ("%s of a non-contiguous array that NumPy does "
+                                        "without a copy, taken as a copy" % kind)
+            return None
+        # A variable known to be one copy is the clearest explanation; then a
+        # may-set cut at the bound; then a copy among several possibilities.
+        found = copy_claims(True)
+        if found:
+            return found
         if any(len(r.sets[n]) >= 8 for n in (x, y)):
             return "a may-set at the analysis' bound of 8 refs per variable (refs dropped)"
-        return "other (wrong DIFFERENT)"
+        return copy_claims(False) or "other (wrong DIFFERENT)"
     origin = st.get(r.sets[x][0], ("?", "?"))[1].split(",")[0].split(" of ")[0]
     # The two variables and the handles their values came through.
     names = {x, y}
@@ -695,6 +720,7 @@ def check_file(tools, workdir, path):
     truth, xerr = parse_truth(tout)
     fdump = parse_dump(dump)
     status = 0
+    nwrong, wrong_funcs = 0, []
     for tag, line, names in funcs:
         r = Result(tag, names, line, truth.get(tag), xerr.get(tag), fdump.get("prog_%d" % tag))
         print("prog_%d:%s" % (tag, "" if r.func else " (no analysis dump)"))
@@ -709,8 +735,14 @@ def check_file(tools, workdir, path):
             v = r.verdict(x, y)
             bad = v != MAY and (v == SAME) != r.same(i, j)
             status |= bad
+            nwrong += bad
+            if bad and tag not in wrong_funcs:
+                wrong_funcs.append(tag)
             print("  (%s, %s): analysis %-9s truth %s%s" % (
                 x, y, v, describe_truth(r, x, y), "   WRONG" if bad else ""))
+    print("%s: %d functions, %d wrong definite verdicts%s" % (
+        path, len(funcs), nwrong,
+        " (in %s)" % ", ".join("prog_%d" % t for t in wrong_funcs) if nwrong else ""))
     return status
 
 
@@ -749,7 +781,10 @@ def main():
     t0 = time.time()
     tools.make_pch(workdir)
     if a.check_file:
-        return check_file(tools, workdir, a.check_file)
+        status = check_file(tools, workdir, a.check_file)
+        if not a.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+        return status
     tags = [a.only] if a.only is not None else list(range(a.count))
     progs = {tag: G.generate(seed, tag) for tag in tags}
     t1 = time.time()

@@ -522,7 +522,7 @@ class Gen:
 
     def fancy_items(self, x):
         r = self.rng
-        ax = 0 if x.ndim == 1 or self.p(0.5) else r.randrange(min(x.ndim, 3))
+        ax = 0 if x.ndim == 1 or self.p(0.4) else r.randrange(1, min(x.ndim, 3))
         items = []
         for i in range(ax):
             items.append(self.choice([(("all",), 60), (self.slice_for(x.shape[i]), 25),
@@ -571,8 +571,8 @@ class Gen:
         r = self.rng
         choices = [("index", 30), ("fancy", 7), ("T", 8), ("transpose", 6),
                    ("swapaxes", 6), ("reshape", 30), ("ravel", 8), ("flatten", 4),
-                   ("copy", 4), ("ndcopy", 4), ("view", 2), ("squeeze", 5),
-                   ("arith", 4)]
+                   ("copy", 4), ("ndcopy", 6), ("view", 2), ("squeeze", 5),
+                   ("arith", 6)]
         if allow_mask:
             choices.append(("mask", 8))
         k = self.choice(choices)
@@ -634,7 +634,18 @@ class Gen:
             return ("cond", r.randint(0, 9), self.expr(1), self.expr(1))
         if names and self.p(0.75):
             name = r.choice(names)
-            ops, _ = self.chain(self.env[name], nops)
+            x = self.env[name]
+            if nops and self.p(0.25):
+                # A reshape or ravel of a variable as it is: where the
+                # variable's own layout decides view or copy.
+                first = ("ravel",) if self.p(0.4) else ("reshape", self.reshape_dims(x))
+                try:
+                    x = check(apply_op(x, first))
+                    ops, _ = self.chain(x, nops - 1, mask_ok=False)
+                    return ("var", name, [first] + ops)
+                except Invalid:
+                    pass
+            ops, _ = self.chain(x, nops)
             return ("var", name, ops)
         src, ops0 = self.fresh()
         x = fresh_value(src)
