@@ -23,7 +23,7 @@ re-run on every candidate) and printed with the two verdicts.
 usage: analysis_oracle.py --viewguard build/bin/viewguard [--count N] [--seed S]
 environment (the options win): VG_ORACLE_SEED (default 20240901; "random"
 picks one and prints it), VG_ORACLE_COUNT (default 2000), VG_ORACLE_ONLY
-(one program, printed with every verdict), VG_ORACLE_MAX_REPORTS (default 3),
+(one program, printed with every verdict), VG_ORACLE_MAX_REPORTS (default 4),
 VG_ORACLE_KEEP (a directory to keep the batches and outputs in),
 VG_ORACLE_JOBS (default 2).
 """
@@ -129,8 +129,10 @@ class Tools:
                            + self.flags(), capture_output=True, text=True, env=env)
         err = None
         if r.returncode not in (0, 1):
-            err = "viewguard exited with status %d on %s:\n%s" % (
+            last = FUNC_RE.findall(r.stderr)
+            err = "viewguard exited with status %d on %s (%s):\n%s" % (
                 r.returncode, batch.path,
+                "after the dump of %s" % last[-1] if last else "before any dump",
                 "\n".join(l for l in r.stderr.split("\n")
                           if not l.startswith("  ") and "viewguard-debug" not in l)[-3000:])
         return r.stderr, err
@@ -720,10 +722,12 @@ def check_file(tools, workdir, path):
     truth, xerr = parse_truth(tout)
     fdump = parse_dump(dump)
     status = 0
-    nwrong, wrong_funcs = 0, []
+    nwrong, wrong_funcs, undumped = 0, [], []
     for tag, line, names in funcs:
         r = Result(tag, names, line, truth.get(tag), xerr.get(tag), fdump.get("prog_%d" % tag))
         print("prog_%d:%s" % (tag, "" if r.func else " (no analysis dump)"))
+        if not r.func:
+            undumped.append(tag)
         for name in names:
             print("  %s: %s" % (name, r.vals.get(name, "(no read event at the probe)")))
         if r.truth is None:
@@ -740,9 +744,11 @@ def check_file(tools, workdir, path):
                 wrong_funcs.append(tag)
             print("  (%s, %s): analysis %-9s truth %s%s" % (
                 x, y, v, describe_truth(r, x, y), "   WRONG" if bad else ""))
-    print("%s: %d functions, %d wrong definite verdicts%s" % (
+    print("%s: %d functions, %d wrong definite verdicts%s%s" % (
         path, len(funcs), nwrong,
-        " (in %s)" % ", ".join("prog_%d" % t for t in wrong_funcs) if nwrong else ""))
+        " (in %s)" % ", ".join("prog_%d" % t for t in wrong_funcs) if nwrong else "",
+        "; no analysis dump (no verdicts, not a failure) for %s"
+        % ", ".join("prog_%d" % t for t in undumped) if undumped else ""))
     return status
 
 
@@ -760,7 +766,7 @@ def main():
     ap.add_argument("--batch", type=int, default=250, help="programs per translation unit")
     ap.add_argument("--jobs", type=int, default=int(os.environ.get("VG_ORACLE_JOBS", "2")))
     ap.add_argument("--max-reports", type=int,
-                    default=int(os.environ.get("VG_ORACLE_MAX_REPORTS", "3")))
+                    default=int(os.environ.get("VG_ORACLE_MAX_REPORTS", "4")))
     ap.add_argument("--keep", default=os.environ.get("VG_ORACLE_KEEP"),
                     help="directory for the batches and outputs (default: a temporary one)")
     ap.add_argument("--no-minimise", action="store_true")
@@ -889,11 +895,15 @@ def main():
             return (v, diagnose(results[tag], progs[tag], x, y, v))
         order = sorted(failures, key=lambda f: size_of(progs[f[0]]))
         picked, seen_prog, seen_sig = [], set(), set()
-        for distinct in (True, False):
+        # Pass 1: one of each verdict (SAME, DIFFERENT); pass 2: one of each
+        # class; pass 3: any.
+        for rule in ("verdict", "class", "any"):
             for f in order:
                 if len(picked) >= a.max_reports:
                     break
-                if f[0] in seen_prog or (distinct and signature(f) in seen_sig):
+                if f[0] in seen_prog or signature(f) in seen_sig and rule != "any":
+                    continue
+                if rule == "verdict" and any(p[3] == f[3] for p in picked):
                     continue
                 picked.append(f)
                 seen_prog.add(f[0])
