@@ -189,6 +189,8 @@ def parse_value(text):
         m = REF_RE.match(ref)
         if m:
             out.append(int(m.group(1)))
+        elif ref.startswith("more"):
+            out.append(-1)  # refs dropped at the cap: no storage, "unknown"
     return out
 
 

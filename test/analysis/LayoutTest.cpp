@@ -135,18 +135,15 @@ TEST_F(LayoutTest, ReshapeOfAStep2SliceOfConstantShapeIsAView) {
 }
 
 TEST_F(LayoutTest, ReshapeOfAStep2SliceOfArangeIsAView) {
-  GTEST_SKIP() << "known bug: nd::arange<int>(8) gets no Geometry "
-                  "(LayoutRules::ofFactory takes extents only from a braced "
-                  "shape argument), so a(nd::slice(0, 8, 2)).reshape({2, 2}) "
-                  "is 'may' (S0 view of 'a' | S1 copy (reshape)) instead of "
-                  "a view; NumPy: a view";
+  // arange's extent is not known to the analysis (its arguments are not a
+  // shape), but any 1-D array reshapes without a copy: a view.
   ASSERT_TRUE(analyze(R"cpp(
     void f() {
       nd::array<int> a = nd::arange<int>(8);
       auto r = a(nd::slice(0, 8, 2)).reshape({2, 2});
       point("p");
     })cpp"));
-  EXPECT_THAT(at("p", "a"), HasGeometry({8}, {1}));
+  EXPECT_THAT(at("p", "a"), AllOf(HasNoGeometry(), HasNDim(1)));
   EXPECT_THAT(at("p", "r"), ViewOf({"a"}));
 }
 
@@ -203,18 +200,22 @@ TEST_F(LayoutTest, NoCopyReshapeOfAStridedArray) {
 }
 
 TEST_F(LayoutTest, ReshapeOfUnknownShapeStridedIsMay) {
-  // Strided without extents: a view or a copy depending on the shape.
+  // Strided without extents, in 2-D: a view or a copy depending on the
+  // shape. (A 1-D array, strided or not, always reshapes to a view.)
   ASSERT_TRUE(analyze(R"cpp(
     void f() {
-      nd::array<int> a = {1, 2, 3, 4, 5, 6, 7, 8};
-      auto s = a(nd::slice(0, 8, 2));
-      auto r = s.reshape({2, 2});
+      nd::array<int> a = {{1, 2, 3, 4}, {5, 6, 7, 8}};
+      auto s = a(nd::all, nd::slice(0, 4, 2));
+      auto r = s.reshape({4});
+      auto one = a(0, nd::slice(0, 4, 2)).reshape({2, 1});
       point("p");
     })cpp"));
   EXPECT_THAT(at("p", "s"), AllOf(HasLayout(Layout::Strided), HasNoGeometry()));
   // 'r' holds the possible copy.
   EXPECT_THAT(at("p", "r"), MayReferTo({"a", "r"}));
+  ASSERT_NE(storageHeldBy("r"), nullptr);
   EXPECT_EQ(storageHeldBy("r")->CopyKind, "reshape");
+  EXPECT_THAT(at("p", "one"), ViewOf({"a"}));
 }
 
 TEST_F(LayoutTest, ReshapeOfUnknownLayoutIsMay) {

@@ -23,6 +23,8 @@ struct AnalysisLimits {
   static constexpr uint64_t MaxStateCopies = 20000000;
   static constexpr unsigned MaxBlockVisitsPerBlock = 12;
   static constexpr unsigned MaxRefsPerVariable = 8;
+  /// The variables a view remembers it was derived from (for notes).
+  static constexpr unsigned MaxAncestors = 8;
   /// Nesting of array expressions evaluated or classified (a guard against
   /// pathological ASTs, never reached by code people write).
   static constexpr int MaxExprDepth = 32;

@@ -42,8 +42,22 @@ Value ExprEvaluator::copy(const Expr *At, const Expr *Source,
   Ref R;
   R.S = Storages.copyMadeBy(At, Kind, Vars.rootOf(Source));
   V.Refs.push_back(R);
-  V.L = Layout::Contiguous;
-  V.NDim = Kind == "explicit" ? SourceVal.NDim : -1;
+  // A deliberate copy of a C-contiguous array is C-contiguous whatever order
+  // the library copies in (NumPy's np.copy keeps the source's order); other
+  // copies (fancy indexing, arithmetic on a transpose) may not be.
+  bool Explicit = Kind == "explicit";
+  V.NDim = Explicit ? SourceVal.NDim : -1;
+  V.L = Explicit && SourceVal.L == Layout::Contiguous ? Layout::Contiguous
+                                                      : Layout::Unknown;
+  if (Explicit && SourceVal.Geo && V.L == Layout::Contiguous) {
+    Geometry G = *SourceVal.Geo;
+    int64_t Stride = 1;
+    for (size_t I = G.Shape.size(); I-- > 0;) {
+      G.Strides[I] = Stride;
+      Stride *= std::max<int64_t>(G.Shape[I], 1);
+    }
+    V.Geo = std::move(G);
+  }
   return V;
 }
 
@@ -53,9 +67,15 @@ Value ExprEvaluator::eval(const Expr *E, const State &St, int Depth) {
   E = strip(E);
   if (const ValueDecl *D = Vars.named(E)) {
     // A new handle to the same storage: a view of everything D refers to.
+    // Each ancestor once, nearest first, so that a variable rebound to a
+    // view of itself in a loop (`v = v(nd::slice(1, nd::_))`) settles.
     Value V = asView(lookup(D, St));
-    for (Ref &R : V.Refs)
+    for (Ref &R : V.Refs) {
+      llvm::erase(R.Ancestors, D);
       R.Ancestors.insert(R.Ancestors.begin(), D);
+      if (R.Ancestors.size() > AnalysisLimits::MaxAncestors)
+        R.Ancestors.resize(AnalysisLimits::MaxAncestors);
+    }
     return V;
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
@@ -141,8 +161,11 @@ Value ExprEvaluator::evalCall(const CallExpr *Call, const State &St,
   const Expr *Src = FD ? Vars.sourceArg(Call, FD) : nullptr;
   switch (Role.Kind) {
   case Role::View: {
-    Value S = eval(Src, St, Depth + 1);
-    return asView(S);
+    // Contiguity is kept (view(), squeeze()), the shape not necessarily.
+    Value V = asView(eval(Src, St, Depth + 1));
+    V.Geo.reset();
+    V.NDim = -1;
+    return V;
   }
   case Role::ViewPermuted: {
     Value S = eval(Src, St, Depth + 1);

@@ -32,6 +32,8 @@ const Ref *Value::find(StorageId S) const {
 }
 
 bool Value::isMay() const {
+  if (Truncated)
+    return true;
   for (const Ref &R : Refs)
     if (R.S != Refs.front().S)
       return true;
@@ -47,7 +49,7 @@ static bool refLess(const Ref &A, const Ref &B) {
 }
 
 bool Value::operator==(const Value &O) const {
-  if (L != O.L || NDim != O.NDim || Geo != O.Geo ||
+  if (L != O.L || NDim != O.NDim || Geo != O.Geo || Truncated != O.Truncated ||
       Refs.size() != O.Refs.size())
     return false;
   for (size_t I = 0; I < Refs.size(); ++I)
@@ -65,8 +67,10 @@ void addRef(Value &V, const Ref &R) {
           Existing.Ancestors.push_back(A);
       return;
     }
-  if (V.Refs.size() >= AnalysisLimits::MaxRefsPerVariable)
+  if (V.Refs.size() >= AnalysisLimits::MaxRefsPerVariable) {
+    V.Truncated = true;
     return;
+  }
   V.Refs.insert(llvm::upper_bound(V.Refs, R, refLess), R);
 }
 
@@ -80,6 +84,7 @@ Value join(const Value &A, const Value &B) {
     V.NDim = -1;
   if (A.Geo != B.Geo)
     V.Geo.reset();
+  V.Truncated |= B.Truncated;
   return V;
 }
 
@@ -149,6 +154,8 @@ void printValue(llvm::raw_ostream &OS, const Value &V) {
       OS << " | ";
     printRef(OS, V.Refs[I]);
   }
+  if (V.Truncated)
+    OS << " | more (refs dropped)";
   OS << " (layout " << layoutName(V.L) << ", ndim ";
   if (V.NDim < 0)
     OS << "?";

@@ -78,6 +78,10 @@ struct Value {
   Layout L = Layout::Unknown;
   int NDim = -1;               ///< -1: unknown.
   std::optional<Geometry> Geo; ///< Known only for constant shapes.
+  /// More storages than AnalysisLimits::MaxRefsPerVariable were joined: the
+  /// value may refer to storages not in Refs, and nothing about it is
+  /// definite.
+  bool Truncated = false;
 
   const Ref *find(StorageId S) const;
   bool refersTo(StorageId S) const { return find(S) != nullptr; }

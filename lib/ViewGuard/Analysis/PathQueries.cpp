@@ -2,6 +2,7 @@
 
 #include "PathQueries.h"
 #include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include <deque>
 
@@ -124,20 +125,45 @@ bool PathQueries::after(const Event &First, const Event &Later,
   // definition in First's own element takes effect after it).
   if (KillBetween(First.Block, int64_t(First.Elem) - 1, BlockEnd))
     return false;
-  // Breadth-first over blocks, stopping at blocks that kill; first without
-  // the loops' back edges (an edge to a block not later in reverse
-  // post-order). A use reached only around a back edge is on a next
-  // iteration when it is itself in the loop (its block leads back to the
-  // write's); a use after the loop is reached through the back edge too (a
-  // `for` leaves through its condition) but is not on any next iteration.
-  auto Search = [&](bool BackEdges) {
+  // Breadth-first over blocks, stopping at blocks that kill. A use is on a
+  // next iteration when every path to it goes around a loop that contains
+  // it: around a back edge U -> H (an edge to a block not later in reverse
+  // post-order) such that the use can get back to U without passing H. A use
+  // after a loop is reached through its back edge too (a `for` leaves
+  // through its condition), but is not in that loop.
+  llvm::DenseMap<std::pair<unsigned, unsigned>, bool> InLoopCache;
+  auto InLoopOf = [&](unsigned U, unsigned H) {
+    auto [It, New] = InLoopCache.try_emplace({U, H}, false);
+    if (!New)
+      return It->second;
+    bool Found = Later.Block == U || Later.Block == H;
+    llvm::BitVector Seen(BlockById.size());
+    std::vector<unsigned> Work{Later.Block};
+    Seen.set(Later.Block);
+    while (!Found && !Work.empty()) {
+      unsigned B = Work.back();
+      Work.pop_back();
+      for (const CFGBlock *S : BlockById[B]->succs()) {
+        if (!S || S->getBlockID() == H || Seen.test(S->getBlockID()))
+          continue;
+        if (S->getBlockID() == U) {
+          Found = true;
+          break;
+        }
+        Seen.set(S->getBlockID());
+        Work.push_back(S->getBlockID());
+      }
+    }
+    return InLoopCache[{U, H}] = Found;
+  };
+  auto Search = [&](bool AroundLoops) {
     llvm::BitVector Seen(BlockById.size());
     std::deque<unsigned> Work;
     auto Push = [&](unsigned From, const CFGBlock *S) {
       if (!S)
         return;
       unsigned B = S->getBlockID();
-      if (!BackEdges && RPOIndex[B] <= RPOIndex[From])
+      if (!AroundLoops && RPOIndex[B] <= RPOIndex[From] && InLoopOf(From, B))
         return;
       if (!Seen.test(B)) {
         Seen.set(B);
@@ -158,13 +184,12 @@ bool PathQueries::after(const Event &First, const Event &Later,
     }
     return false;
   };
-  if (Search(/*BackEdges=*/false))
+  if (Search(/*AroundLoops=*/false))
     return true;
-  if (!Search(/*BackEdges=*/true))
+  if (!Search(/*AroundLoops=*/true))
     return false;
   if (LoopCarried)
-    *LoopCarried =
-        Later.Block == First.Block || reaches(Later.Block, First.Block);
+    *LoopCarried = true;
   return true;
 }
 

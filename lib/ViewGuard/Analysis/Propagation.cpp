@@ -10,12 +10,18 @@ using namespace clang;
 namespace viewguard {
 
 Value Propagation::define(const DefFact &Def, const State &St) {
-  Value V = Eval.eval(Def.Init, St);
+  Value E = Eval.eval(Def.Init, St);
   Region Part = Eval.regionOf(Def.Init, St);
-  for (Ref &R : V.Refs) {
+  // Every ref now comes from this definition: refs that differed only in
+  // their origin become one entry (their ancestors merged), or the values
+  // of a loop would grow by one entry per round.
+  Value V = E;
+  V.Refs.clear();
+  for (Ref R : E.Refs) {
     R.Origin = Def.Init;
     R.Part = Part;
     Storages.nameHolder(R.S, Def.Var);
+    addRef(V, R);
   }
   return V;
 }

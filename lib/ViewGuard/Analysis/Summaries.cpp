@@ -58,7 +58,7 @@ FunctionSummary summarize(const FunctionDecl *FD, const EventLog &Events,
     if (E.Kind != EventKind::Returned)
       continue;
     ++Returns;
-    if (E.Val.Refs.size() != 1)
+    if (E.Val.Refs.size() != 1 || E.Val.Truncated)
       continue;
     const Storage &St = Storages[E.Val.Refs.front().S];
     if (!St.isCopy() || !St.CopiedFrom)
