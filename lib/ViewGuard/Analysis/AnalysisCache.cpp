@@ -1,6 +1,7 @@
 //===--- AnalysisCache.cpp - One provenance analysis per function ---------===//
 
 #include "AnalysisCache.h"
+#include "TrackedVariables.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -52,6 +53,7 @@ AnalysisCache::Timer::~Timer() {
 }
 
 void AnalysisCache::release(ASTContext &Ctx) {
+  releaseMemberPaths(Ctx);
   auto &C = caches();
   for (auto It = C.begin(); It != C.end();) {
     if (It->first.first != &Ctx) {

@@ -48,8 +48,15 @@ ElementFacts FactsGenerator::factsOf(const CFGElement &El) {
     if (const auto *DS = dyn_cast<DeclStmt>(Def)) {
       for (const Decl *D : DS->decls()) {
         const auto *VD = dyn_cast<VarDecl>(D);
-        if (!VD || !VD->getInit() || !M.isArrayType(VD->getType()) ||
-            Vars.isAlias(VD))
+        if (!VD || !VD->getInit())
+          continue;
+        // An object initialised member by member defines its tracked array
+        // members (`Tile t{img(rows, cols)};` makes t.px a view of img).
+        Vars.forEachMemberInit(VD,
+                               [&](const ValueDecl *Path, const Expr *Init) {
+                                 F.Defs.push_back({Path, Init, Init, false});
+                               });
+        if (!M.isArrayType(VD->getType()) || Vars.isAlias(VD))
           continue;
         F.Defs.push_back({VD, VD->getInit(), VD->getInit(), false});
       }

@@ -100,7 +100,7 @@ FunctionAnalysis::run(const FunctionDecl *FD, const Stmt *Body, ASTContext &Ctx,
   PostOrderCFGView POV(&G);
   std::vector<const CFGBlock *> Order(POV.begin(), POV.end());
 
-  TrackedVariables Vars(Model, Body);
+  TrackedVariables Vars(Model, FD, Body);
   UseClassifier Uses(Model, Ctx, Body, *A->Parents, Vars, Summaries);
   CFGFacts Facts = FactsGenerator(Model, Vars, Uses).generate(G, Order);
 

@@ -1,6 +1,7 @@
 //===--- Storage.cpp - The buffers array variables refer to ---------------===//
 
 #include "Storage.h"
+#include "TrackedVariables.h"
 
 using namespace clang;
 
@@ -45,6 +46,11 @@ bool outlivesFunction(StorageKind K) {
 }
 
 StorageKind storageKindOfDecl(const ValueDecl *D, const FunctionDecl *FD) {
+  // A member of an object (`t.px`) is the caller's when the object is.
+  if (auto [Base, Field] = TrackedVariables::pathParts(D); Base) {
+    StorageKind K = storageKindOfDecl(Base, FD);
+    return outlivesFunction(K) ? K : StorageKind::Unknown;
+  }
   if (const auto *P = dyn_cast<ParmVarDecl>(D)) {
     if (P->getParentFunctionOrMethod() != FD)
       return StorageKind::Capture; // an enclosing function's parameter

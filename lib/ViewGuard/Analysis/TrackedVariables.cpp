@@ -5,13 +5,143 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
+#include <map>
 
 using namespace clang;
 
 namespace viewguard {
 
-TrackedVariables::TrackedVariables(const ApiModel &M, const Stmt *Body) : M(M) {
+namespace {
+/// The member paths of one translation unit: a synthetic VarDecl per
+/// (object, array member), named `object.member`, made once, never added to
+/// any DeclContext (nothing else sees it), so that the analysis can track the
+/// path like any variable.
+struct PathRegistry {
+  llvm::DenseMap<std::pair<const VarDecl *, const FieldDecl *>,
+                 const ValueDecl *>
+      ByParts;
+  llvm::DenseMap<const ValueDecl *,
+                 std::pair<const VarDecl *, const FieldDecl *>>
+      Parts;
+};
+} // namespace
+
+/// Per thread (the standalone command analyses translation units in
+/// parallel) and per ASTContext, dropped with the translation unit.
+static std::map<const ASTContext *, PathRegistry> &registries() {
+  static thread_local std::map<const ASTContext *, PathRegistry> R;
+  return R;
+}
+
+void releaseMemberPaths(const ASTContext &Ctx) { registries().erase(&Ctx); }
+
+static const ValueDecl *pathDecl(const VarDecl *Base, const FieldDecl *F) {
+  ASTContext &Ctx = Base->getASTContext();
+  PathRegistry &R = registries()[&Ctx];
+  auto [It, New] = R.ByParts.try_emplace({Base, F}, nullptr);
+  if (!New)
+    return It->second;
+  std::string Name = (Base->getName() + "." + F->getName()).str();
+  auto *DC = const_cast<DeclContext *>(Base->getDeclContext());
+  VarDecl *Path = VarDecl::Create(
+      Ctx, DC, Base->getLocation(), Base->getLocation(), &Ctx.Idents.get(Name),
+      F->getType(), Ctx.getTrivialTypeSourceInfo(F->getType()), SC_None);
+  Path->setImplicit();
+  It->second = Path;
+  R.Parts[Path] = {Base, F};
+  return Path;
+}
+
+std::pair<const VarDecl *, const FieldDecl *>
+TrackedVariables::pathParts(const ValueDecl *Path) {
+  if (!Path)
+    return {nullptr, nullptr};
+  auto &R = registries();
+  auto It = R.find(&Path->getASTContext());
+  if (It == R.end())
+    return {nullptr, nullptr};
+  auto P = It->second.Parts.find(Path);
+  return P == It->second.Parts.end()
+             ? std::pair<const VarDecl *, const FieldDecl *>{nullptr, nullptr}
+             : P->second;
+}
+
+TrackedVariables::TrackedVariables(const ApiModel &M, const FunctionDecl *FD,
+                                   const Stmt *Body)
+    : M(M), FD(FD) {
+  scanObjects(Body, nullptr, /*InLambda=*/false);
+  for (auto &[Key, Path] : Paths)
+    if (!Disqualified.contains(Key.first))
+      Path = pathDecl(Key.first, Key.second);
   collect(Body);
+}
+
+/// An object whose array members can be tracked: a local variable or a
+/// parameter of class type (or a reference to one) that is not itself an
+/// array handle.
+static bool isObjectVar(const VarDecl *V, const ApiModel &M) {
+  QualType T = V->getType().getNonReferenceType();
+  return T->isRecordType() && !M.isArrayType(T) && !V->hasGlobalStorage();
+}
+
+void TrackedVariables::scanObjects(const Stmt *S, const Stmt *Parent,
+                                   bool InLambda) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    if (V && isObjectVar(V, M)) {
+      // Only `obj.field` with an array field is a tracked use; anything else
+      // (the whole object passed, copied, assigned, a method called on it, a
+      // lambda using it) may change its members without the analysis
+      // seeing it.
+      const auto *ME = dyn_cast_or_null<MemberExpr>(Parent);
+      const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+      if (InLambda || !F)
+        Disqualified.insert(V);
+      else if (M.isArrayType(F->getType()))
+        Paths.try_emplace({V, F}, nullptr);
+    }
+  }
+  if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+    for (const Expr *Init : L->capture_inits())
+      scanObjects(Init, S, InLambda);
+    scanObjects(L->getBody(), S, /*InLambda=*/true);
+    return;
+  }
+  for (const Stmt *C : S->children()) {
+    // Parentheses and implicit casts between an object and its member access
+    // do not count.
+    const Stmt *Child = C;
+    const Stmt *P = S;
+    if (C && (isa<ImplicitCastExpr>(S) || isa<ParenExpr>(S)))
+      P = Parent;
+    scanObjects(Child, P, InLambda);
+  }
+}
+
+const ValueDecl *TrackedVariables::memberPath(const VarDecl *Base,
+                                              const FieldDecl *F) const {
+  auto It = Paths.find({Base, F});
+  return It == Paths.end() ? nullptr : It->second;
+}
+
+void TrackedVariables::forEachMemberInit(
+    const VarDecl *Base,
+    llvm::function_ref<void(const ValueDecl *, const Expr *)> Fn) const {
+  const auto *IL = dyn_cast_or_null<InitListExpr>(
+      Base->getInit() ? Base->getInit()->IgnoreImplicit() : nullptr);
+  if (!IL)
+    return;
+  if (IL->isSyntacticForm() && IL->getSemanticForm())
+    IL = IL->getSemanticForm();
+  for (const auto &[Key, Path] : Paths) {
+    if (Key.first != Base || !Path)
+      continue;
+    unsigned Index = Key.second->getFieldIndex();
+    if (Index < IL->getNumInits())
+      Fn(Path, IL->getInit(Index));
+  }
 }
 
 void TrackedVariables::collect(const Stmt *S) {
@@ -42,10 +172,15 @@ const ValueDecl *TrackedVariables::named(const Expr *E) const {
     return It != Aliases.end() ? It->second : VD;
   }
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
-    if (FD && M.isArrayType(FD->getType()) &&
-        isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-      return FD;
+    const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!F || !M.isArrayType(F->getType()))
+      return nullptr;
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Base))
+      return F;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Base))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+        return memberPath(V, F);
   }
   return nullptr;
 }

@@ -15,14 +15,36 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace viewguard {
+
+/// Drops the member paths made for \p Ctx's translation unit.
+void releaseMemberPaths(const clang::ASTContext &Ctx);
 
 class TrackedVariables {
 public:
   /// Collects the reference aliases declared in \p Body (in source order, so
-  /// that a reference to a reference resolves to the first variable).
-  TrackedVariables(const ApiModel &M, const clang::Stmt *Body);
+  /// that a reference to a reference resolves to the first variable), and the
+  /// array members of local objects and parameters that are tracked as
+  /// variables of their own.
+  TrackedVariables(const ApiModel &M, const clang::FunctionDecl *FD,
+                   const clang::Stmt *Body);
+
+  /// The tracked variable standing for the array member \p F of the object
+  /// \p Base (`t.px`), if that member path is tracked in this function.
+  const clang::ValueDecl *memberPath(const clang::VarDecl *Base,
+                                     const clang::FieldDecl *F) const;
+  /// For a member path made by memberPath(), the object and the member.
+  static std::pair<const clang::VarDecl *, const clang::FieldDecl *>
+  pathParts(const clang::ValueDecl *Path);
+  /// The member paths of object \p Base, with the members' initializers in
+  /// \p Init (an aggregate initializer) when it gives them.
+  void forEachMemberInit(
+      const clang::VarDecl *Base,
+      llvm::function_ref<void(const clang::ValueDecl *, const clang::Expr *)> F)
+      const;
 
   /// The array variable, parameter or member of `*this` that \p E names.
   const clang::ValueDecl *named(const clang::Expr *E) const;
@@ -38,9 +60,19 @@ public:
 
 private:
   void collect(const clang::Stmt *S);
+  /// Finds `obj.member` paths of array members, and the objects used any
+  /// other way (passed, assigned, copied, a method called, captured by a
+  /// lambda): those could change their members unseen and are not tracked.
+  void scanObjects(const clang::Stmt *S, const clang::Stmt *Parent,
+                   bool InLambda);
 
   const ApiModel &M;
+  const clang::FunctionDecl *FD;
   llvm::DenseMap<const clang::VarDecl *, const clang::ValueDecl *> Aliases;
+  llvm::DenseMap<std::pair<const clang::VarDecl *, const clang::FieldDecl *>,
+                 const clang::ValueDecl *>
+      Paths;
+  llvm::DenseSet<const clang::VarDecl *> Disqualified;
 };
 
 } // namespace viewguard
