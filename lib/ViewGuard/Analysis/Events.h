@@ -56,8 +56,10 @@ struct Event {
   /// (`m(1, nd::all) = ...`): the part written.
   Region Part;
   std::string Callee; ///< Writing method, for WriteForm::Call.
-  Value Val;          ///< Provenance of Var here (new value for Derive).
-  Value Old;          ///< Rebind: the provenance before.
+  /// The container element the use went through (`rows[k]`), if any.
+  const clang::Expr *Element = nullptr;
+  Value Val; ///< Provenance of Var here (new value for Derive).
+  Value Old; ///< Rebind: the provenance before.
   bool ThroughReturn = false; ///< Escape by a return statement.
   /// TempWrite: the copy expression, its kind, and the call doing the write.
   const clang::Expr *CopyExpr = nullptr;

@@ -61,10 +61,68 @@ Value ExprEvaluator::copy(const Expr *At, const Expr *Source,
   return V;
 }
 
+/// Adds to \p Out a view of every array among the parts of a container's
+/// initializer (braced lists, initializer lists, constructor arguments).
+void ExprEvaluator::elementsOf(const Expr *E, const State &St, int Depth,
+                               Value &Out, bool &Any) {
+  if (!E || Depth > AnalysisLimits::MaxExprDepth)
+    return;
+  E = strip(E);
+  if (M.isArrayType(E->getType())) {
+    // Each element keeps the expression that made it (its note and
+    // `.copy()` fix-it go there, not on the whole initializer).
+    Value V = asView(eval(E, St, Depth + 1));
+    for (Ref &R : V.Refs)
+      R.Origin = E;
+    Out = Any ? join(Out, V) : V;
+    Any = true;
+    return;
+  }
+  if (const auto *IL = dyn_cast<InitListExpr>(E)) {
+    for (const Expr *Init : IL->inits())
+      elementsOf(Init, St, Depth + 1, Out, Any);
+  } else if (const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(E)) {
+    elementsOf(SIL->getSubExpr(), St, Depth + 1, Out, Any);
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    for (const Expr *Arg : CE->arguments())
+      elementsOf(Arg, St, Depth + 1, Out, Any);
+  } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    for (const Expr *Arg : Call->arguments())
+      elementsOf(Arg, St, Depth + 1, Out, Any);
+  }
+}
+
+/// The value of a container expression: what its elements refer to.
+Value ExprEvaluator::evalContainer(const Expr *E, const State &St, int Depth) {
+  if (const ValueDecl *D = Vars.named(E)) {
+    Value V = asView(lookup(D, St));
+    for (Ref &R : V.Refs) {
+      llvm::erase(R.Ancestors, D);
+      R.Ancestors.insert(R.Ancestors.begin(), D);
+    }
+    return V;
+  }
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+      CE && CE->getConstructor() &&
+      CE->getConstructor()->isCopyOrMoveConstructor() && CE->getNumArgs() >= 1)
+    return evalContainer(strip(CE->getArg(0)), St, Depth + 1);
+  Value V;
+  bool Any = false;
+  elementsOf(E, St, Depth, V, Any);
+  if (!Any)
+    V = Value();
+  V.L = Layout::Unknown;
+  V.NDim = -1;
+  V.Geo.reset();
+  return V;
+}
+
 Value ExprEvaluator::eval(const Expr *E, const State &St, int Depth) {
   if (!E || Depth > AnalysisLimits::MaxExprDepth)
     return fresh(E, Layout::Unknown, -1, StorageKind::Unknown);
   E = strip(E);
+  if (Vars.isContainerType(E->getType()))
+    return evalContainer(E, St, Depth);
   if (const ValueDecl *D = Vars.named(E)) {
     // A new handle to the same storage: a view of everything D refers to.
     // Each ancestor once, nearest first, so that a variable rebound to a
@@ -89,8 +147,18 @@ Value ExprEvaluator::eval(const Expr *E, const State &St, int Depth) {
     return fresh(CE, Layout::Contiguous, Depth0 ? Depth0 : -1,
                  StorageKind::Local);
   }
-  if (const auto *Call = dyn_cast<CallExpr>(E))
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    // An element of a container (`rows[k]`, `std::get<0>(p)`): a view of
+    // what the container's elements refer to.
+    if (const Expr *C = Vars.containerOf(Call)) {
+      Value V = eval(C, St, Depth + 1);
+      V.L = Layout::Unknown;
+      V.NDim = -1;
+      V.Geo.reset();
+      return V;
+    }
     return evalCall(Call, St, Depth);
+  }
   if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
     return join(eval(CO->getTrueExpr(), St, Depth + 1),
                 eval(CO->getFalseExpr(), St, Depth + 1));

@@ -47,9 +47,17 @@ public:
   Region regionOf(const clang::Expr *E, const State &St);
 
   const LayoutRules &layouts() const { return Layouts; }
+  /// Whether \p E is a container of arrays (its value's refs keep the
+  /// origins of its elements).
+  bool isContainer(const clang::Expr *E) const {
+    return E && Vars.isContainerType(E->getType());
+  }
 
 private:
   Value evalCall(const clang::CallExpr *Call, const State &St, int Depth);
+  Value evalContainer(const clang::Expr *E, const State &St, int Depth);
+  void elementsOf(const clang::Expr *E, const State &St, int Depth, Value &Out,
+                  bool &Any);
   Value fresh(const clang::Expr *At, Layout L, int NDim, StorageKind K);
   Value copy(const clang::Expr *At, const clang::Expr *Source,
              const Value &SourceVal, llvm::StringRef Kind);

@@ -56,14 +56,44 @@ ElementFacts FactsGenerator::factsOf(const CFGElement &El) {
                                [&](const ValueDecl *Path, const Expr *Init) {
                                  F.Defs.push_back({Path, Init, Init, false});
                                });
-        if (!M.isArrayType(VD->getType()) || Vars.isAlias(VD))
+        if ((!M.isArrayType(VD->getType()) &&
+             !Vars.isContainerType(VD->getType())) ||
+            Vars.isAlias(VD))
           continue;
-        F.Defs.push_back({VD, VD->getInit(), VD->getInit(), false});
+        // A range-for variable over a container is one of its elements.
+        const Expr *Init = VD->getInit();
+        if (const Expr *Range = Vars.rangeOf(VD))
+          Init = Range;
+        F.Defs.push_back({VD, Init, Init, false});
       }
       continue;
     }
-    const auto *OC = cast<CXXOperatorCallExpr>(Def);
-    F.Defs.push_back({Vars.named(OC->getArg(0)), OC->getArg(1), OC, true});
+    const auto *Call = cast<CallExpr>(Def);
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call);
+        OC && isHandleAssignment(OC, M)) {
+      if (const ValueDecl *Named = Vars.named(OC->getArg(0))) {
+        F.Defs.push_back({Named, OC->getArg(1), OC, true});
+        continue;
+      }
+      // `rows[k] = v` rebinds an element: the container may now hold v.
+      const auto *Elem = dyn_cast<CallExpr>(strip(OC->getArg(0)));
+      if (const Expr *C = Elem ? Vars.containerOf(Elem) : nullptr)
+        F.Defs.push_back({Vars.named(C), OC->getArg(1), OC, false, true});
+      continue;
+    }
+    const ValueDecl *Container = Vars.namedContainer(objectOf(Call));
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+    if (MD &&
+        (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator())) {
+      // `rows = other`: a new set of elements (not a handle's rebinding).
+      F.Defs.push_back({Container, paramArgs(Call)[0], Call, false});
+      continue;
+    }
+    // push_back, emplace_back, insert, ...: every array argument may now be
+    // an element.
+    for (const Expr *Arg : paramArgs(Call))
+      if (M.isArrayType(Arg->getType()))
+        F.Defs.push_back({Container, Arg, Call, false, true});
   }
   return F;
 }
@@ -90,8 +120,23 @@ void FactsGenerator::collect(const Stmt *S, const Stmt *Root,
   if (isa<DeclStmt>(S))
     Defs.push_back(S);
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
-    if (isHandleAssignment(OC, M) && Vars.named(OC->getArg(0)))
-      Defs.push_back(S);
+    if (isHandleAssignment(OC, M)) {
+      const auto *Elem = dyn_cast<CallExpr>(strip(OC->getArg(0)));
+      if (Vars.named(OC->getArg(0)) || (Elem && Vars.containerOf(Elem)))
+        Defs.push_back(S);
+    }
+  // A non-const call on a tracked container that takes an array, or its
+  // assignment, changes what it holds.
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const auto *MD =
+            dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee()))
+      if (!MD->isConst() && Vars.namedContainer(objectOf(Call)) &&
+          !Vars.containerOf(Call) &&
+          (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator() ||
+           llvm::any_of(paramArgs(Call), [&](const Expr *A) {
+             return M.isArrayType(A->getType());
+           })))
+        Defs.push_back(S);
   for (const Stmt *C : S->children())
     collect(C, Root, Leaves, Defs);
 }

@@ -34,6 +34,9 @@ struct DefFact {
   /// The initializer, or the assignment for a rebinding.
   const clang::Expr *Anchor = nullptr;
   bool IsRebind = false;
+  /// A container gains an element (`rows.push_back(v)`, `rows[k] = v`): the
+  /// new value joins the old one instead of replacing it.
+  bool Accumulate = false;
 };
 
 struct ElementFacts {

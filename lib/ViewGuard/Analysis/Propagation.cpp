@@ -17,8 +17,10 @@ Value Propagation::define(const DefFact &Def, const State &St) {
   // of a loop would grow by one entry per round.
   Value V = E;
   V.Refs.clear();
+  bool Elements = Eval.isContainer(Def.Init);
   for (Ref R : E.Refs) {
-    R.Origin = Def.Init;
+    if (!Elements || !R.Origin)
+      R.Origin = Def.Init;
     R.Part = Part;
     Storages.nameHolder(R.S, Def.Var);
     addRef(V, R);
@@ -39,6 +41,8 @@ void Propagation::transfer(const ElementFacts &EF, State &St,
     if (!Def.Var)
       continue;
     Value V = define(Def, St);
+    if (Def.Accumulate)
+      V = join(Eval.lookup(Def.Var, St), V);
     if (OnDef)
       OnDef(Def, V, St);
     St[Def.Var] = std::move(V);
@@ -134,6 +138,7 @@ bool Propagation::buildEvents(EventLog &Log, const ParentMap &PM,
           E.Anchor = K == EventKind::Write ? F.Anchor : U.Leaf;
           E.Form = F.Form;
           E.Callee = F.Callee;
+          E.Element = F.Element;
           E.Val = V;
           E.ThroughReturn = F.Return;
           if (K == EventKind::Write)

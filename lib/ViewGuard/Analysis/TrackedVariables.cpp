@@ -3,6 +3,7 @@
 #include "TrackedVariables.h"
 #include "AstHelpers.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 #include <map>
@@ -144,16 +145,62 @@ void TrackedVariables::forEachMemberInit(
   }
 }
 
+bool TrackedVariables::isContainerType(QualType T) const {
+  return isContainerOfArrays(T, M);
+}
+
+bool isContainerOfArrays(QualType T, const ApiModel &M) {
+  T = T.getNonReferenceType();
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace() || M.isArrayType(T))
+    return false;
+  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
+    if (A.getKind() == TemplateArgument::Type && M.isArrayType(A.getAsType()))
+      return true;
+    if (A.getKind() == TemplateArgument::Pack)
+      for (const TemplateArgument &P : A.pack_elements())
+        if (P.getKind() == TemplateArgument::Type &&
+            M.isArrayType(P.getAsType()))
+          return true;
+  }
+  return false;
+}
+
+const ValueDecl *TrackedVariables::namedContainer(const Expr *E) const {
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E ? strip(E) : nullptr);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && isContainerType(VD->getType()) ? VD : nullptr;
+}
+
+const Expr *TrackedVariables::containerOf(const CallExpr *Call) const {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !M.isArrayType(Callee->getReturnType()))
+    return nullptr;
+  if (const Expr *Obj = objectOf(Call))
+    return namedContainer(Obj) ? Obj : nullptr;
+  // std::get<I>(tuple) and the like: a standard function of a container.
+  if (Callee->isInStdNamespace() && Call->getNumArgs() >= 1 &&
+      namedContainer(Call->getArg(0)))
+    return Call->getArg(0);
+  return nullptr;
+}
+
 void TrackedVariables::collect(const Stmt *S) {
   if (!S)
     return;
   if (isa<LambdaExpr>(S))
     return; // a lambda's body is a function of its own
+  if (const auto *For = dyn_cast<CXXForRangeStmt>(S))
+    if (For->getLoopVariable() &&
+        M.isArrayType(For->getLoopVariable()->getType()) &&
+        namedContainer(For->getRangeInit()))
+      Ranges[For->getLoopVariable()] = For->getRangeInit();
   if (const auto *DS = dyn_cast<DeclStmt>(S))
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
         if (VD->getType()->isReferenceType() && VD->getInit() &&
-            M.isArrayType(VD->getType()))
+            (M.isArrayType(VD->getType()) || isContainerType(VD->getType())))
           if (const ValueDecl *Target = named(VD->getInit()))
             Aliases[VD] = Target;
   for (const Stmt *C : S->children())
@@ -166,7 +213,8 @@ const ValueDecl *TrackedVariables::named(const Expr *E) const {
   E = strip(E);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-    if (!VD || !M.isArrayType(VD->getType()))
+    if (!VD ||
+        (!M.isArrayType(VD->getType()) && !isContainerType(VD->getType())))
       return nullptr;
     auto It = Aliases.find(VD);
     return It != Aliases.end() ? It->second : VD;

@@ -20,6 +20,10 @@
 
 namespace viewguard {
 
+/// Whether \p T is a standard container or wrapper of array handles (see
+/// TrackedVariables::isContainerType).
+bool isContainerOfArrays(clang::QualType T, const ApiModel &M);
+
 /// Drops the member paths made for \p Ctx's translation unit.
 void releaseMemberPaths(const clang::ASTContext &Ctx);
 
@@ -55,6 +59,21 @@ public:
   /// member function, else its first array argument.
   const clang::Expr *sourceArg(const clang::CallExpr *Call,
                                const clang::FunctionDecl *FD) const;
+  /// Whether \p T is a standard container or wrapper of array handles
+  /// (`std::vector<nd::array<T>>`, `std::array`, `std::deque`, `std::pair`,
+  /// `std::tuple`, `std::optional`...): a variable of such a type is tracked
+  /// with the may-set of the storages its elements refer to.
+  bool isContainerType(clang::QualType T) const;
+  /// The tracked container \p E names, if any.
+  const clang::ValueDecl *namedContainer(const clang::Expr *E) const;
+  /// For an element access (`rows[k]`, `rows.at(k)`, `rows.front()`,
+  /// `*opt`, `std::get<0>(p)`): the expression of the container it reads.
+  const clang::Expr *containerOf(const clang::CallExpr *Call) const;
+  /// The range a range-for loop variable iterates over, when it is a
+  /// tracked container.
+  const clang::Expr *rangeOf(const clang::VarDecl *LoopVar) const {
+    return Ranges.lookup(LoopVar);
+  }
   /// Whether \p VD is a reference bound to a tracked variable.
   bool isAlias(const clang::VarDecl *VD) const { return Aliases.count(VD); }
 
@@ -73,6 +92,7 @@ private:
                  const clang::ValueDecl *>
       Paths;
   llvm::DenseSet<const clang::VarDecl *> Disqualified;
+  llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> Ranges;
 };
 
 } // namespace viewguard

@@ -36,6 +36,8 @@ Fate Fate::merge(const Fate &A, const Fate &B) {
     R.Callee = B.Callee;
   }
   R.TempWrites.append(B.TempWrites.begin(), B.TempWrites.end());
+  if (!R.Element)
+    R.Element = B.Element;
   return R;
 }
 
@@ -139,6 +141,9 @@ Fate UseClassifier::fateOf(const Expr *E, int Depth) {
     return F;
   }
   if (isa<CXXForRangeStmt>(P)) {
+    // Iterating a container defines the loop variable as its element.
+    if (Vars.namedContainer(E))
+      return metadataFate();
     if (Mut.isMutated(E)) {
       F.Write = true;
       F.Anchor = E;
@@ -150,8 +155,29 @@ Fate UseClassifier::fateOf(const Expr *E, int Depth) {
   return readFate();
 }
 
+/// Marks the uses in \p G as made through the element \p Element, for the
+/// diagnostics' names (`'rows[k]'`).
+static Fate throughElement(Fate G, const CallExpr *Element) {
+  if (G.Decision) {
+    G.IfCopy = std::make_shared<Fate>(throughElement(*G.IfCopy, Element));
+    G.IfView = std::make_shared<Fate>(throughElement(*G.IfView, Element));
+    return G;
+  }
+  if (!G.Element)
+    G.Element = Element;
+  return G;
+}
+
 Fate UseClassifier::objectCall(const CallExpr *Call, const CXXMethodDecl *MD,
                                const Expr *Obj, int Depth) {
+  if (Vars.namedContainer(Obj)) {
+    // An element of a container is used as the container's view; any other
+    // member (size, push_back, begin, ...) does not read the elements, and
+    // what a call adds to the container is a definition.
+    if (Vars.containerOf(Call))
+      return throughElement(fateOf(Call, Depth + 1), Call);
+    return metadataFate();
+  }
   FunctionRole Role = M.roleOf(MD);
   if (Role.Kind != Role::None)
     return roleCall(Call, MD, Role, Obj, Depth);
@@ -280,6 +306,8 @@ Fate UseClassifier::argumentUse(const CallExpr *Call, unsigned ArgIdx,
   if (Role.Kind == Role::Metadata)
     return metadataFate();
   auto Args = paramArgs(Call);
+  if (Vars.containerOf(Call) == Args[ArgIdx])
+    return throughElement(fateOf(Call, Depth + 1), Call); // std::get<I>(t)
   if (Role.Kind != Role::None) {
     // A free function described by the model acts on its first array
     // argument; its other arguments are read.

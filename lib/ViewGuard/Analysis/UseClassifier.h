@@ -44,6 +44,8 @@ struct Fate {
   bool Read = false, Write = false, MayWrite = false, Escape = false,
        Metadata = false, Bound = false, Return = false;
   const clang::Expr *Anchor = nullptr; ///< The write, when Write.
+  /// The container element the use goes through (`rows[k]`), if any.
+  const clang::CallExpr *Element = nullptr;
   WriteForm Form = WriteForm::Call;
   std::string Callee;
   llvm::SmallVector<TempWriteFact, 1> TempWrites;

@@ -3,6 +3,7 @@
 #include "ViewGuardCheckBase.h"
 #include "Analysis/AnalysisCache.h"
 #include "Analysis/AstHelpers.h"
+#include "Analysis/TrackedVariables.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -151,6 +152,15 @@ bool ViewGuardCheckBase::claim(SourceLocation Loc) {
   return Claimed.insert(Loc.getRawEncoding()).second;
 }
 
+std::string ViewGuardCheckBase::useName(const Event &E) const {
+  if (E.Element && !inMacro(E.Element)) {
+    std::string Text = sourceText(E.Element);
+    if (!Text.empty() && Text.size() <= 40)
+      return Text;
+  }
+  return nameOf(E.Var);
+}
+
 std::string ViewGuardCheckBase::sourceText(const Expr *E) const {
   return Lexer::getSourceText(
              CharSourceRange::getTokenRange(E->getSourceRange()),
@@ -165,14 +175,35 @@ void ViewGuardCheckBase::noteViewCreated(const ValueDecl *V, const Ref &R,
   // The `.copy()` goes after the initializer without the handle copy around
   // it (`auto b = a;` -> `a`, `nd::array<int> b(a);` -> `a`).
   const Expr *Target = strip(R.Origin, /*HandleCopies=*/true);
-  DiagnosticBuilder Note =
-      diag(reportLoc(R.Origin),
-           R.Ancestors.empty() ? "'%0' is a view created here"
-                               : "'%0' is a view of '%1' created here",
-           DiagnosticIDs::Note);
+  // A container holds views: its element is the view. A variable made from
+  // a container (a range-for variable) is one of its elements: no `.copy()`
+  // of the container would help.
+  const ApiModel &Model = AnalysisCache::get(*Ctx, ApiOpts).model();
+  bool Container = V && isContainerOfArrays(V->getType(), Model);
+  if (isContainerOfArrays(R.Origin->getType(), Model)) {
+    diag(reportLoc(R.Origin), "'%0' is an element of '%1'", DiagnosticIDs::Note)
+        << nameOf(V)
+        << nameOf(R.Ancestors.empty() ? nullptr : R.Ancestors.front());
+    return;
+  }
+  // Taken from a container whose element was made here.
+  bool FromContainer =
+      R.Ancestors.size() >= 2 &&
+      isContainerOfArrays(R.Ancestors.front()->getType(), Model);
+  const char *Text =
+      FromContainer ? "'%0' is an element of '%1', a view of '%2' made here"
+      : Container
+          ? (R.Ancestors.empty() ? "an element of '%0' is a view made here"
+                                 : "an element of '%0' is a view of '%1' "
+                                   "made here")
+      : R.Ancestors.empty() ? "'%0' is a view created here"
+                            : "'%0' is a view of '%1' created here";
+  DiagnosticBuilder Note = diag(reportLoc(R.Origin), Text, DiagnosticIDs::Note);
   Note << nameOf(V);
   if (!R.Ancestors.empty())
     Note << nameOf(R.Ancestors.front());
+  if (FromContainer)
+    Note << nameOf(R.Ancestors.back());
   if (!OfferCopy || !Target || inMacro(Target) || inMacro(R.Origin) ||
       (Defect && inMacro(Defect)))
     return;

@@ -59,6 +59,14 @@ protected:
   /// instantiations share locations: one diagnostic per defect).
   bool claim(clang::SourceLocation Loc);
   std::string sourceText(const clang::Expr *E) const;
+  /// The name of what an event uses: its variable, or the container element
+  /// it went through (`rows[k]`).
+  std::string useName(const Event &E) const;
+  /// Where to point at what an event uses: the container element it went
+  /// through, or the variable.
+  clang::SourceLocation useLoc(const Event &E) const {
+    return reportLoc(E.Element ? E.Element : E.UseExpr);
+  }
   /// The note at a view's creation, with the `.copy()` fix-it when
   /// \p OfferCopy, unless the defect itself (\p Defect) or the initializer
   /// is inside a macro.

@@ -92,18 +92,18 @@ bool ViewMutationCheck::checkWrite(const FunctionAnalysis &A, const Event &W,
     else
       diag(reportLoc(W.Anchor), May ? "write through '%0' may also modify %1"
                                     : "write through '%0' also modifies %1")
-          << nameOf(W.Var) << outlivingName(S);
+          << useName(W) << outlivingName(S);
   } else {
     diag(reportLoc(W.Anchor), May ? "write through '%0' may also modify '%1'"
                                   : "write through '%0' also modifies '%1'")
-        << nameOf(W.Var) << nameOf(BaseRead->Var);
+        << useName(W) << nameOf(BaseRead->Var);
   }
   if (!SelfParam)
     noteViewCreated(W.Var, R, W.Anchor);
   if (ViewRead)
-    diag(reportLoc(ViewRead->UseExpr), "'%0' is read here after the write%1",
+    diag(useLoc(*ViewRead), "'%0' is read here after the write%1",
          DiagnosticIDs::Note)
-        << nameOf(W.Var) << iterationSuffix(ViewLoop);
+        << useName(*ViewRead) << iterationSuffix(ViewLoop);
   if (BaseRead)
     diag(reportLoc(BaseRead->UseExpr), "'%0' is read here after the write%1",
          DiagnosticIDs::Note)
