@@ -2,6 +2,7 @@
 
 #include "Facts.h"
 #include "AstHelpers.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;
@@ -50,6 +51,17 @@ ElementFacts FactsGenerator::factsOf(const CFGElement &El) {
         const auto *VD = dyn_cast<VarDecl>(D);
         if (!VD || !VD->getInit())
           continue;
+        if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
+          for (const BindingDecl *B : DD->bindings()) {
+            if (!M.isArrayType(B->getType()))
+              continue;
+            // Tuple-like bindings go through a holding variable.
+            const Expr *Init = B->getBinding();
+            if (const VarDecl *H = B->getHoldingVar())
+              Init = H->getInit();
+            if (Init)
+              F.Defs.push_back({B, Init, Init, false});
+          }
         // An object initialised member by member defines its tracked array
         // members (`Tile t{img(rows, cols)};` makes t.px a view of img).
         Vars.forEachMemberInit(VD,

@@ -175,7 +175,12 @@ const ValueDecl *TrackedVariables::namedContainer(const Expr *E) const {
 
 const Expr *TrackedVariables::containerOf(const CallExpr *Call) const {
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee || !M.isArrayType(Callee->getReturnType()))
+  if (!Callee)
+    return nullptr;
+  QualType R = Callee->getReturnType();
+  if (R->isPointerType())
+    R = R->getPointeeType(); // optional's operator->
+  if (!M.isArrayType(R))
     return nullptr;
   if (const Expr *Obj = objectOf(Call))
     return namedContainer(Obj) ? Obj : nullptr;
@@ -212,6 +217,10 @@ const ValueDecl *TrackedVariables::named(const Expr *E) const {
     return nullptr;
   E = strip(E);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    // A structured binding of an array (`auto &[lo, hi] = pair;`) is a
+    // variable of its own, defined by its binding.
+    if (const auto *B = dyn_cast<BindingDecl>(DRE->getDecl()))
+      return M.isArrayType(B->getType()) ? B : nullptr;
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD ||
         (!M.isArrayType(VD->getType()) && !isContainerType(VD->getType())))

@@ -51,11 +51,11 @@ bool StaleViewCheck::checkRead(const FunctionAnalysis &A, const Event &Read,
       continue; // another row, another range: the view does not see it
     if (!A.after(*Created, W, Read.Var) || !A.after(W, Read, Read.Var))
       continue;
-    if (!claim(reportLoc(Read.UseExpr)))
+    if (!claim(useLoc(Read)))
       return true;
-    diag(reportLoc(Read.UseExpr), "'%0' is a view of '%1' and reflects the "
-                                  "write to '%1' made after it was created")
-        << nameOf(Read.Var) << nameOf(Base->Var);
+    diag(useLoc(Read), "'%0' is a view of '%1' and reflects the "
+                       "write to '%1' made after it was created")
+        << useName(Read) << nameOf(Base->Var);
     noteViewCreated(Read.Var, R, Read.UseExpr);
     diag(reportLoc(W.Anchor), "'%0' is modified here", DiagnosticIDs::Note)
         << nameOf(Base->Var);

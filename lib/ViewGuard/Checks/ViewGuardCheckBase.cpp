@@ -154,7 +154,11 @@ bool ViewGuardCheckBase::claim(SourceLocation Loc) {
 
 std::string ViewGuardCheckBase::useName(const Event &E) const {
   if (E.Element && !inMacro(E.Element)) {
-    std::string Text = sourceText(E.Element);
+    // `o->fill(0)` goes through the element `*o`.
+    const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(E.Element);
+    std::string Text = Arrow && Arrow->getOperator() == OO_Arrow
+                           ? "*" + sourceText(Arrow->getArg(0))
+                           : sourceText(E.Element);
     if (!Text.empty() && Text.size() <= 40)
       return Text;
   }
@@ -204,6 +208,9 @@ void ViewGuardCheckBase::noteViewCreated(const ValueDecl *V, const Ref &R,
     Note << nameOf(R.Ancestors.front());
   if (FromContainer)
     Note << nameOf(R.Ancestors.back());
+  // A structured binding's initializer is not written in the source.
+  if (isa_and_nonnull<BindingDecl>(V))
+    return;
   if (!OfferCopy || !Target || inMacro(Target) || inMacro(R.Origin) ||
       (Defect && inMacro(Defect)))
     return;

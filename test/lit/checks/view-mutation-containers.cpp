@@ -7,6 +7,7 @@
 // `std::get<I>`) is a view of any of them.
 
 #include <array>
+#include <optional>
 #include <iostream>
 #include <tuple>
 #include <utility>
@@ -114,4 +115,33 @@ void fresh_arrays(int k) {
   bufs.push_back(nd::zeros<int>({4}));
   bufs[k].fill(1);
   use(bufs[k]);
+}
+
+// A structured binding of a pair of views is one of its elements (no fix-it:
+// the binding's initializer is not written in the source).
+void structured_binding() {
+  nd::array<int> a = nd::arange<int>(8);
+  std::pair<nd::array<int>, nd::array<int>> p{a(nd::slice(0, 4)), a(nd::slice(4, 8))};
+  auto &[lo, hi] = p;
+  lo *= 2;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: write through 'lo' also modifies 'a' [viewguard-view-mutation]
+  // CHECK-NOTES: :[[@LINE-3]]:10: note: 'lo' is an element of 'p', a view of 'a' made here
+  // CHECK-NOTES: :[[@LINE+2]]:7: note: 'lo' is read here after the write
+  // CHECK-NOTES: :[[@LINE+2]]:7: note: 'a' is read here after the write
+  use(lo);
+  use(a);
+}
+
+// std::optional holding a view.
+void optional_view() {
+  nd::array<int> a = nd::arange<int>(8);
+  std::optional<nd::array<int>> o = a(nd::slice(0, 4));
+  // CHECK-FIXES: std::optional<nd::array<int>> o = a(nd::slice(0, 4)).copy();
+  o->fill(0);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: write through '*o' also modifies 'a' [viewguard-view-mutation]
+  // CHECK-NOTES: :[[@LINE-4]]:37: note: an element of 'o' is a view of 'a' made here
+  // CHECK-NOTES: :[[@LINE+2]]:7: note: '*o' is read here after the write
+  // CHECK-NOTES: :[[@LINE+2]]:7: note: 'a' is read here after the write
+  use(*o);
+  use(a);
 }
