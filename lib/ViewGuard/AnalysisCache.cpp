@@ -104,6 +104,7 @@ const FunctionAnalysis *AnalysisCache::analysisFor(const FunctionDecl *FD,
     if (!Recursive || Stable)
       break;
   }
+  Summarized.insert(FD);
   const FunctionAnalysis *Raw = Result.get();
   static const bool Debug = std::getenv("VIEWGUARD_DEBUG") != nullptr;
   if (Debug && Raw)
@@ -140,6 +141,13 @@ const FunctionSummary *AnalysisCache::summaryFor(const FunctionDecl *FD) {
       return &S;
     }
     return &It->second;
+  }
+  // A summary outlives its analysis: reuse it rather than analysing the
+  // callee again (and its callees, recursively) once its analysis has been
+  // dropped from Analyses.
+  if (Summarized.contains(Def)) {
+    auto It = Summaries.find(Def);
+    return It == Summaries.end() ? nullptr : &It->second;
   }
   if (!analysisFor(Def, Body))
     return nullptr;

@@ -62,6 +62,9 @@ private:
   std::deque<const clang::FunctionDecl *> Recent;
   static constexpr unsigned MaxKeptAnalyses = 8;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress, UsedWhileInProgress;
+  /// Functions whose summary is final (in Summaries, or none: skipped),
+  /// whether or not their analysis is still in Analyses.
+  llvm::DenseSet<const clang::FunctionDecl *> Summarized;
   double AnalysisSeconds = 0;
   unsigned FunctionsAnalysed = 0;
   // Node-based: summaries are handed out by pointer while others are added.
