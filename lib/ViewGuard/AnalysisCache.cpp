@@ -149,6 +149,11 @@ const FunctionSummary *AnalysisCache::summaryFor(const FunctionDecl *FD) {
     auto It = Summaries.find(Def);
     return It == Summaries.end() ? nullptr : &It->second;
   }
+  // Each summary analysed on demand nests a whole analysis on the stack: a
+  // chain of thousands of calls (generated code) would overflow it. Past the
+  // bound the callee is taken as unknown, like a function defined elsewhere.
+  if (InProgress.size() >= MaxSummaryNesting)
+    return nullptr;
   if (!analysisFor(Def, Body))
     return nullptr;
   auto It = Summaries.find(Def);
