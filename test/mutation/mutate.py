@@ -447,8 +447,14 @@ def main():
     failures = []
     try:
         with multiprocessing.Pool(args.jobs, init_worker, (cfg,)) as pool:
+            step = max(500, len(indices) // 10)
             for r in pool.imap_unordered(run_one, indices):
                 results.append(r)
+                if len(results) % step == 0 and len(results) < len(indices):
+                    print("  %d of %d done, %d failed, %.0f s" % (
+                        len(results), len(indices), len(failures),
+                        time.monotonic() - start))
+                    sys.stdout.flush()
                 if r["problem"]:
                     failures.append(r)
                     print("FAIL mutant %d of seed %d (%s: %s): %s" % (
