@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
 # Installs what viewguard needs from Debian's packages, only when missing.
 # Idempotent and quiet when everything is already present.
+#
+# The list is what ./scripts/demo and ./scripts/test use directly, checked
+# on a debootstrap --variant=minbase Debian 12 root (scripts/fresh-machine-check):
+# the build (cmake, ninja-build, g++ for libstdc++, clang-19, the LLVM/Clang
+# development packages, libgtest-dev), the sanitizer runtimes of the ASan
+# phases (libclang-rt-19-dev), the lit suite (llvm-19-tools: lit, FileCheck,
+# not; clang-tidy-19: run-clang-tidy-19; clang-tools-19:
+# clang-apply-replacements-19; git for the pre-commit hook test) and the
+# Python scripts (/usr/bin/python3 with numpy and jsonschema), pkgconf for
+# the install test (pkg-config --cflags nd). Nothing needs
+# ca-certificates, file or procps.
 set -euo pipefail
 
 PACKAGES=(
   cmake ninja-build g++ git python3 python3-numpy python3-jsonschema
-  clang-19 clang-tidy-19 llvm-19-dev libclang-19-dev libclang-cpp19-dev
-  llvm-19-tools libclang-rt-19-dev libgtest-dev pkgconf
+  clang-19 clang-tidy-19 clang-tools-19 llvm-19-dev libclang-19-dev
+  libclang-cpp19-dev llvm-19-tools libclang-rt-19-dev libgtest-dev pkgconf
 )
 
 missing=()

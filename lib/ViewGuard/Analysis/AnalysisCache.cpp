@@ -103,6 +103,7 @@ const FunctionAnalysis *AnalysisCache::analysisFor(const FunctionDecl *FD,
     if (!Recursive || Stable)
       break;
   }
+  Summarized.insert(FD);
   const FunctionAnalysis *Raw = Result.get();
   static const bool Debug = std::getenv("VIEWGUARD_DEBUG") != nullptr;
   if (Debug && Raw)
@@ -134,6 +135,18 @@ const FunctionSummary *AnalysisCache::summaryFor(const FunctionDecl *FD) {
                .first;
     return &It->second;
   }
+  // A summary outlives its analysis: reuse it rather than analysing the
+  // callee again (and its callees, recursively) once its analysis has been
+  // dropped from Analyses.
+  if (Summarized.contains(Def)) {
+    auto It = Summaries.find(Def);
+    return It == Summaries.end() ? nullptr : &It->second;
+  }
+  // Each summary analysed on demand nests a whole analysis on the stack: a
+  // chain of thousands of calls (generated code) would overflow it. Past the
+  // bound the callee is taken as unknown, like a function defined elsewhere.
+  if (InProgress.size() >= MaxSummaryNesting)
+    return nullptr;
   if (!analysisFor(Def, Body))
     return nullptr;
   auto It = Summaries.find(Def);

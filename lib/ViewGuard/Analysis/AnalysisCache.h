@@ -62,7 +62,13 @@ private:
       Analyses;
   std::deque<const clang::FunctionDecl *> Recent;
   static constexpr unsigned MaxKeptAnalyses = 8;
+  /// How many analyses may be in progress at once, each waiting for the
+  /// summary of a callee (a few KB of stack each).
+  static constexpr unsigned MaxSummaryNesting = 128;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress, UsedWhileInProgress;
+  /// Functions whose summary is final (in Summaries, or none: skipped),
+  /// whether or not their analysis is still in Analyses.
+  llvm::DenseSet<const clang::FunctionDecl *> Summarized;
   double AnalysisSeconds = 0;
   unsigned FunctionsAnalysed = 0;
   // Node-based: summaries are handed out by pointer while others are added.
