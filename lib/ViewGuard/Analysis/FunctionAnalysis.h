@@ -80,7 +80,7 @@ public:
   FunctionSummary summarize() const;
 
   /// Prints storages and events with names (VIEWGUARD_DEBUG=1 prints every
-  /// analysed function; docs/contributing.md shows how to read it).
+  /// analysed function; docs/analysis.md shows how to read it).
   void dump(llvm::raw_ostream &OS) const;
 
 private:
