@@ -32,6 +32,7 @@ import resource
 import shlex
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -294,7 +295,6 @@ def command(mutant_path, index, strict):
 
 
 def run_one(index):
-    import subprocess
     seed = CFG["seed"]
     path, text, ops = make_mutant(seed, index, CFG["inputs"])
     name = "mutant-%d-%d-%s" % (seed, index, os.path.basename(path))
