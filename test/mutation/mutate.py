@@ -32,6 +32,7 @@ import resource
 import shlex
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -294,7 +295,6 @@ def command(mutant_path, index, strict):
 
 
 def run_one(index):
-    import subprocess
     seed = CFG["seed"]
     path, text, ops = make_mutant(seed, index, CFG["inputs"])
     name = "mutant-%d-%d-%s" % (seed, index, os.path.basename(path))
@@ -445,6 +445,11 @@ def main():
     start = time.monotonic()
     results = []
     failures = []
+    interrupted = False
+    rerun = "/usr/bin/python3 %s --seed %d" % (
+        rel(os.path.abspath(__file__)), args.seed)
+    if args.viewguard != ap.get_default("viewguard"):
+        rerun += " --viewguard " + shlex.quote(args.viewguard)
     try:
         with multiprocessing.Pool(args.jobs, init_worker, (cfg,)) as pool:
             step = max(500, len(indices) // 10)
@@ -464,10 +469,10 @@ def main():
                         rel(r["kept"]), rel(r["kept"])))
                     print("  reproduce: ASAN_OPTIONS=detect_leaks=0 %s" %
                           " ".join(map(shlex.quote, r["cmd"])))
-                    print("         or: /usr/bin/python3 %s --seed %d --only %d"
-                          % (rel(os.path.abspath(__file__)), args.seed,
-                             r["index"]))
+                    print("         or: %s --only %d" % (rerun, r["index"]))
                     sys.stdout.flush()
+    except KeyboardInterrupt:
+        interrupted = True
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     wall = time.monotonic() - start
@@ -484,6 +489,12 @@ def main():
               slowest["cpu"] if slowest else 0,
               slowest["index"] if slowest else -1,
               slowest["input"] if slowest else "-"))
+    if interrupted:
+        done = {r["index"] for r in results}
+        rest = [i for i in indices if i not in done]
+        print("mutation test: interrupted; the first mutant not run is %d "
+              "(continue with --start %d)" % (rest[0], rest[0]))
+        return 130
     return 1 if failures else 0
 
 
