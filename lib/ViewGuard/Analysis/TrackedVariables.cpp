@@ -81,6 +81,10 @@ TrackedVariables::TrackedVariables(const ApiModel &M, const FunctionDecl *FD,
 /// parameter of class type (or a reference to one) that is not itself an
 /// array handle.
 static bool isObjectVar(const VarDecl *V, const ApiModel &M) {
+  // A structured binding's hidden object has no name to show; its
+  // bindings are tracked instead.
+  if (isa<DecompositionDecl>(V))
+    return false;
   QualType T = V->getType().getNonReferenceType();
   return T->isRecordType() && !M.isArrayType(T) && !V->hasGlobalStorage();
 }
