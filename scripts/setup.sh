@@ -5,7 +5,8 @@
 # The list is what ./scripts/demo and ./scripts/test use directly, checked
 # on a debootstrap --variant=minbase Debian 12 root (scripts/fresh-machine-check):
 # the build (cmake, ninja-build, g++ for libstdc++, clang-19, the LLVM/Clang
-# development packages, libgtest-dev), the sanitizer runtimes of the ASan
+# development packages, libgtest-dev, libgmock-dev for the analysis unit
+# tests' matchers), the sanitizer runtimes of the ASan
 # phases (libclang-rt-19-dev), the lit suite (llvm-19-tools: lit, FileCheck,
 # not; clang-tidy-19: run-clang-tidy-19; clang-tools-19:
 # clang-apply-replacements-19; git for the pre-commit hook test) and the
@@ -17,7 +18,8 @@ set -euo pipefail
 PACKAGES=(
   cmake ninja-build g++ git python3 python3-numpy python3-jsonschema
   clang-19 clang-tidy-19 clang-tools-19 llvm-19-dev libclang-19-dev
-  libclang-cpp19-dev llvm-19-tools libclang-rt-19-dev libgtest-dev pkgconf
+  libclang-cpp19-dev llvm-19-tools libclang-rt-19-dev libgtest-dev libgmock-dev
+  pkgconf
 )
 
 missing=()
