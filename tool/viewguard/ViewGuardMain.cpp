@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "DataDirectory.h"
+#include "LibraryModel.h"
 #include "Sarif.h"
 #include "Version.h"
 #include "clang-tidy/ClangTidy.h"
@@ -23,6 +24,7 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -100,6 +102,13 @@ cl::opt<unsigned> Jobs("j",
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled checks and exit."),
                          cl::cat(ViewGuardCategory));
+cl::list<std::string>
+    Library("library",
+            cl::desc("Models of array libraries to use: shipped ones by "
+                     "name (opencv, libtorch) or model files by path; "
+                     "comma-separated or repeated. Sets the Libraries "
+                     "option."),
+            cl::CommaSeparated, cl::cat(ViewGuardCategory));
 cl::opt<bool> Quiet("quiet", cl::desc("Print only the findings."),
                     cl::cat(ViewGuardCategory));
 
@@ -161,6 +170,9 @@ makeOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS, bool &Ok) {
     Overrides.WarningsAsErrors = WarningsAsErrors;
   if (HeaderFilter.getNumOccurrences())
     Overrides.HeaderFilterRegex = HeaderFilter;
+  if (!Library.empty())
+    Overrides.CheckOptions["Libraries"] =
+        ClangTidyOptions::ClangTidyValue(llvm::join(Library, ";"));
   std::optional<ClangTidyOptions> Explicit;
   if (Config.getNumOccurrences()) {
     auto Parsed = parseConfiguration(MemoryBufferRef(Config, "--config"));
@@ -345,10 +357,20 @@ int main(int argc, const char **argv) {
     Results[I].Context = std::move(Context);
   };
   {
-    // Option errors are reported once, before any work starts.
-    makeOptionsProvider(BaseFS, OptionsOk);
+    // Option errors are reported once, before any work starts: among them
+    // a library model that cannot be found or read.
+    auto Provider = makeOptionsProvider(BaseFS, OptionsOk);
     if (!OptionsOk)
       return InputError;
+    for (const auto &[Key, Value] :
+         Provider->getOptions(Files.front()).CheckOptions)
+      if (Key == "Libraries" || StringRef(Key).ends_with(".Libraries"))
+        if (auto Loaded = viewguard::loadLibraryModels(
+                Value.Value, viewguard::dataDirectory() + "/models");
+            !Loaded) {
+          error(toString(Loaded.takeError()));
+          return InputError;
+        }
   }
   unsigned Threads = Jobs == 0 ? hardware_concurrency().compute_thread_count()
                                : static_cast<unsigned>(Jobs);

@@ -5,6 +5,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -17,6 +18,11 @@ namespace viewguard {
 // the two together). Every string is "viewguard::" followed by one of these.
 static constexpr llvm::StringLiteral AnnotationPrefix = "viewguard::";
 static constexpr llvm::StringLiteral ArrayAnnotation = "array";
+/// On a class: an argument wrapper whose conversions write (`output`) or only
+/// read (`input`) the array; on a parameter: a destination the function
+/// writes.
+static constexpr llvm::StringLiteral OutputAnnotation = "output";
+static constexpr llvm::StringLiteral InputAnnotation = "input";
 static constexpr std::pair<llvm::StringLiteral, Role> FunctionAnnotations[] = {
     {"returns_view", Role::View},
     {"returns_view:permuted", Role::ViewPermuted},
@@ -36,6 +42,29 @@ static constexpr std::pair<llvm::StringLiteral, IndexKind> IndexAnnotations[] =
         {"index:newaxis", IndexKind::NewAxis},
         {"index:placeholder", IndexKind::Placeholder},
 };
+
+std::optional<FunctionRole> parseFunctionAnnotation(llvm::StringRef S) {
+  for (const auto &[Name, Kind] : FunctionAnnotations)
+    if (S == Name) {
+      FunctionRole R;
+      R.Kind = Kind;
+      return R;
+    }
+  if (S.consume_front(CopyAnnotationPrefix) && !S.empty()) {
+    FunctionRole R;
+    R.Kind = Role::Copy;
+    R.CopyKind = S.str();
+    return R;
+  }
+  return std::nullopt;
+}
+
+bool isTypeAnnotation(llvm::StringRef S) {
+  if (S == ArrayAnnotation || S == OutputAnnotation || S == InputAnnotation)
+    return true;
+  return llvm::any_of(IndexAnnotations,
+                      [&](const auto &A) { return A.first == S; });
+}
 
 static std::vector<std::string> splitNames(llvm::StringRef List) {
   llvm::SmallVector<llvm::StringRef, 8> Parts;
@@ -57,7 +86,7 @@ std::string ApiOptions::key() const {
     Key += Value;
     Key += '|';
   });
-  return Key;
+  return Key + ModelDirectory;
 }
 
 ApiModel::ApiModel(ApiOptions Opts) : Options(std::move(Opts)) {
@@ -68,6 +97,13 @@ ApiModel::ApiModel(ApiOptions Opts) : Options(std::move(Opts)) {
   WritingNames = splitNames(Options.WritingFunctions);
   MetadataNames = splitNames(Options.MetadataFunctions);
   ElementNames = splitNames(Options.ElementFunctions);
+  if (!Options.Libraries.empty()) {
+    auto Loaded = loadLibraryModels(Options.Libraries, Options.ModelDirectory);
+    if (Loaded)
+      Models = std::move(*Loaded);
+    else
+      LoadError = llvm::toString(Loaded.takeError());
+  }
 }
 
 /// Yields the viewguard annotations of \p D (the part after "viewguard::").
@@ -110,7 +146,8 @@ bool ApiModel::isArrayClass(const CXXRecordDecl *RD) const {
     for (const Decl *R : C->redecls())
       Result |= hasAnnotation(R, ArrayAnnotation);
   if (!Result)
-    Result = nameIn(Pattern, ArrayTypeNames) || nameIn(RD, ArrayTypeNames);
+    Result = nameIn(Pattern, ArrayTypeNames) || nameIn(RD, ArrayTypeNames) ||
+             modelTypeKind(RD) == ArrayAnnotation;
   ArrayCache[RD] = Result;
   return Result;
 }
@@ -132,12 +169,15 @@ IndexKind ApiModel::indexKindOf(QualType T) const {
   if (!RD)
     return IndexKind::Other;
   IndexKind Kind = IndexKind::Other;
+  auto Consider = [&](llvm::StringRef S) {
+    for (const auto &[Name, K] : IndexAnnotations)
+      if (S == Name)
+        Kind = K;
+  };
   for (const Decl *R : RD->redecls())
-    forEachAnnotation(R, [&](llvm::StringRef S) {
-      for (const auto &[Name, K] : IndexAnnotations)
-        if (S == Name)
-          Kind = K;
-    });
+    forEachAnnotation(R, Consider);
+  if (Kind == IndexKind::Other)
+    Consider(modelTypeKind(RD));
   return Kind;
 }
 
@@ -158,13 +198,8 @@ FunctionRole ApiModel::computeRole(const FunctionDecl *FD) const {
   auto Consider = [&](const FunctionDecl *D) {
     for (const FunctionDecl *Redecl : D->redecls())
       forEachAnnotation(Redecl, [&](llvm::StringRef S) {
-        for (const auto &[Name, Kind] : FunctionAnnotations)
-          if (S == Name)
-            R.Kind = Kind;
-        if (S.consume_front(CopyAnnotationPrefix)) {
-          R.Kind = Role::Copy;
-          R.CopyKind = S.str();
-        }
+        if (std::optional<FunctionRole> Parsed = parseFunctionAnnotation(S))
+          R = *Parsed;
       });
   };
   Consider(FD);
@@ -175,6 +210,10 @@ FunctionRole ApiModel::computeRole(const FunctionDecl *FD) const {
       Consider(P);
   if (R.Kind != Role::None)
     return R;
+  if (const FunctionRule *Rule = modelRuleFor(FD))
+    if (std::optional<FunctionRole> Parsed =
+            parseFunctionAnnotation(Rule->Role))
+      return *Parsed;
 
   // Options name functions as written in the source: a member of a class
   // template is `ns::Tensor::fill_`, whatever the instantiation.
@@ -198,6 +237,257 @@ FunctionRole ApiModel::computeRole(const FunctionDecl *FD) const {
   else if (Listed(ElementNames))
     R.Kind = Role::Element;
   return R;
+}
+
+// ---- Model files ---------------------------------------------------------
+
+/// The name a model rule uses for \p D: qualified, without template
+/// arguments (the template's pattern for members of class templates).
+static std::string ruleName(const NamedDecl *D) {
+  // A constructor of a class template is `ns::Class::Class`, without the
+  // injected template arguments.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D))
+    return ruleName(Ctor->getParent()) +
+           "::" + Ctor->getParent()->getNameAsString();
+  if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
+      D = P;
+  if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      if (ClassTemplateDecl *TD = Spec->getSpecializedTemplate())
+        D = TD->getTemplatedDecl();
+  return D->getQualifiedNameAsString();
+}
+
+/// Whether \p Name (a qualified name) is selected by \p Pattern, in which
+/// `*` matches any run of characters, except in an operator's name
+/// (`operator*=` is literal).
+static bool nameMatches(llvm::StringRef Pattern, llvm::StringRef Name) {
+  Pattern.consume_front("::");
+  size_t Star = Pattern.find('*');
+  if (Star != llvm::StringRef::npos &&
+      Pattern.take_front(Star).contains("operator"))
+    return Pattern == Name;
+  if (Star == llvm::StringRef::npos)
+    return Pattern == Name;
+  llvm::StringRef Head = Pattern.take_front(Star);
+  if (!Name.consume_front(Head))
+    return false;
+  llvm::StringRef Rest = Pattern.drop_front(Star + 1);
+  // Try every split point for the remaining pattern (names are short).
+  for (size_t I = 0; I <= Name.size(); ++I)
+    if (nameMatches(Rest, Name.drop_front(I)))
+      return true;
+  return false;
+}
+
+/// Whether the parameter type \p T is selected by \p Pattern: a qualified
+/// class or typedef name (any sugar level of the spelled type, or the class
+/// template), or a builtin type as Clang prints it; references and
+/// qualifiers are ignored.
+static bool typeMatches(QualType T, llvm::StringRef Pattern) {
+  if (Pattern == "*")
+    return true;
+  Pattern.consume_front("::");
+  T = T.getNonReferenceType();
+  // Every level of sugar: `cv::Scalar` is a typedef of `cv::Scalar_<double>`.
+  for (const Type *Cur = T.getTypePtr(); Cur;) {
+    if (const auto *TT = dyn_cast<TypedefType>(Cur)) {
+      if (TT->getDecl()->getQualifiedNameAsString() == Pattern)
+        return true;
+      Cur = TT->desugar().getTypePtr();
+    } else if (const auto *ET = dyn_cast<ElaboratedType>(Cur)) {
+      Cur = ET->getNamedType().getTypePtr();
+    } else if (const auto *ST = dyn_cast<SubstTemplateTypeParmType>(Cur)) {
+      Cur = ST->getReplacementType().getTypePtr();
+    } else {
+      break;
+    }
+  }
+  QualType C = T.getCanonicalType().getUnqualifiedType();
+  if (const auto *RD = C->getAsCXXRecordDecl())
+    return ruleName(RD) == Pattern;
+  return C.getAsString() == Pattern;
+}
+
+static bool paramsMatch(const FunctionDecl *FD,
+                        const std::vector<std::string> &Patterns) {
+  unsigned N = FD->getNumParams();
+  for (unsigned I = 0; I < Patterns.size(); ++I) {
+    if (Patterns[I] == "...")
+      return true;
+    if (I >= N || !typeMatches(FD->getParamDecl(I)->getType(), Patterns[I]))
+      return false;
+  }
+  return Patterns.size() == N;
+}
+
+static bool qualifierMatches(const FunctionDecl *FD, llvm::StringRef Q) {
+  if (Q.empty())
+    return true;
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD)
+    return false;
+  if (Q == "const")
+    return MD->isConst();
+  if (Q == "&&")
+    return MD->getRefQualifier() == RQ_RValue;
+  return MD->getRefQualifier() == RQ_LValue;
+}
+
+static bool ruleSelects(const FunctionRule &Rule, const FunctionDecl *FD,
+                        llvm::StringRef Name) {
+  return nameMatches(Rule.Name, Name) &&
+         (!Rule.Params || paramsMatch(FD, *Rule.Params)) &&
+         qualifierMatches(FD, Rule.Qualifier);
+}
+
+const FunctionRule *ApiModel::modelRuleFor(const FunctionDecl *FD) const {
+  if (Models.empty())
+    return nullptr;
+  std::string Name = ruleName(FD);
+  for (const auto &M : Models)
+    for (const FunctionRule &Rule : M->Functions)
+      if (!Rule.Role.empty() && ruleSelects(Rule, FD, Name)) {
+        return &Rule;
+      }
+  return nullptr;
+}
+
+llvm::StringRef ApiModel::modelTypeKind(const CXXRecordDecl *RD,
+                                        const LibraryModel **From) const {
+  if (Models.empty() || !RD)
+    return "";
+  std::string Name = ruleName(RD);
+  for (const auto &M : Models)
+    for (const TypeRule &T : M->Types)
+      if (nameMatches(T.Name, Name)) {
+        if (From)
+          *From = M.get();
+        return T.Kind;
+      }
+  return "";
+}
+
+bool ApiModel::byValueIsHandle(QualType T) const {
+  const LibraryModel *From = nullptr;
+  if (T.isNull() ||
+      modelTypeKind(T->getAsCXXRecordDecl(), &From) != ArrayAnnotation)
+    return false;
+  return From && From->ByValueParameters == "handle";
+}
+
+/// Whether \p E, an index argument, holds an array: directly, through the
+/// library's index type built from it (`TensorIndex(mask)`), or as an
+/// element of a braced list (`{Slice(), idx}`).
+static bool holdsArray(const Expr *E, const ApiModel &M, int Depth = 0) {
+  if (!E || Depth > 8)
+    return false;
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (M.isArrayType(E->getType()))
+    return true;
+  if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+    return holdsArray(MT->getSubExpr(), M, Depth + 1);
+  if (const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(E))
+    return holdsArray(SIL->getSubExpr(), M, Depth + 1);
+  if (const auto *IL = dyn_cast<InitListExpr>(E))
+    return llvm::any_of(IL->inits(), [&](const Expr *I) {
+      return holdsArray(I, M, Depth + 1);
+    });
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    return llvm::any_of(CE->arguments(), [&](const Expr *A) {
+      return holdsArray(A, M, Depth + 1);
+    });
+  return false;
+}
+
+FunctionRole ApiModel::roleOfCall(const CallExpr *Call) const {
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  FunctionRole R = roleOf(FD);
+  if (R.Kind == Role::ViewIndexed) {
+    // Basic indexing given an array is advanced indexing: a copy.
+    llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+    if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(FD))
+      Args = Args.drop_front();
+    if (llvm::any_of(Args,
+                     [&](const Expr *A) { return holdsArray(A, *this); })) {
+      R.Kind = Role::Copy;
+      R.CopyKind = "advanced indexing";
+      R.IndexCopy = true;
+    }
+  } else if (R.Kind == Role::Copy && R.CopyKind != "explicit" && FD) {
+    // A copying indexing operator (`a(idx)`, `t[idx]`) takes one index.
+    auto Op = FD->getOverloadedOperator();
+    R.IndexCopy =
+        (Op == OO_Call || Op == OO_Subscript) && FD->getNumParams() == 1;
+  }
+  return R;
+}
+
+bool ApiModel::isOutputArgument(const FunctionDecl *FD, unsigned ArgIdx) const {
+  if (!FD || ArgIdx >= FD->getNumParams())
+    return false;
+  const ParmVarDecl *P = FD->getParamDecl(ArgIdx);
+  if (hasAnnotation(P, OutputAnnotation))
+    return true;
+  if (argumentKindOf(P->getType()) == ArgumentKind::Output)
+    return true;
+  if (Models.empty())
+    return false;
+  std::string Name = ruleName(FD);
+  for (const auto &M : Models)
+    for (const FunctionRule &Rule : M->Functions)
+      if (llvm::is_contained(Rule.Outputs, ArgIdx) &&
+          ruleSelects(Rule, FD, Name))
+        return true;
+  return false;
+}
+
+ArgumentKind ApiModel::argumentKindOf(QualType T) const {
+  const auto *RD =
+      T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
+    return ArgumentKind::None;
+  ArgumentKind Kind = ArgumentKind::None;
+  auto Consider = [&](llvm::StringRef S) {
+    if (S == OutputAnnotation)
+      Kind = ArgumentKind::Output;
+    else if (S == InputAnnotation)
+      Kind = ArgumentKind::Input;
+  };
+  for (const Decl *R : RD->redecls())
+    forEachAnnotation(R, Consider);
+  if (Kind == ArgumentKind::None)
+    Consider(modelTypeKind(RD));
+  return Kind;
+}
+
+bool ApiModel::isMetadataField(const FieldDecl *FD) const {
+  if (!FD)
+    return false;
+  if (hasAnnotation(FD, "metadata"))
+    return true;
+  if (Models.empty())
+    return false;
+  std::string Name = FD->getQualifiedNameAsString();
+  if (const auto *RD = dyn_cast<CXXRecordDecl>(FD->getParent()))
+    Name = ruleName(RD) + "::" + FD->getNameAsString();
+  for (const auto &M : Models)
+    for (const FieldRule &F : M->Fields)
+      if (nameMatches(F.Name, Name))
+        return true;
+  return false;
+}
+
+std::string ApiModel::fixItSpelling(llvm::StringRef Which) const {
+  for (const auto &M : Models) {
+    const std::string &S = Which == "Copy"     ? M->FixIts.Copy
+                           : Which == "Assign" ? M->FixIts.Assign
+                                               : M->FixIts.Put;
+    if (!S.empty())
+      return S;
+  }
+  return "";
 }
 
 static const NamespaceDecl *topLevelNamespace(const Decl *D) {

@@ -10,7 +10,9 @@
 #ifndef VIEWGUARD_ANALYSIS_APIMODEL_H
 #define VIEWGUARD_ANALYSIS_APIMODEL_H
 
+#include "LibraryModel.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -37,11 +39,26 @@ enum class Role {
 /// The kind of an argument of a basic-indexing call.
 enum class IndexKind { Other, Integer, Slice, All, NewAxis, Placeholder };
 
+/// What an argument wrapper type does with the array converted to it
+/// (OpenCV's `_InputArray`, `_OutputArray`).
+enum class ArgumentKind { None, Input, Output };
+
 struct FunctionRole {
   Role Kind = Role::None;
   /// For Role::Copy: how the copy is made ("fancy indexing", "explicit", ...).
   std::string CopyKind;
+  /// Set by ApiModel::roleOfCall on a copy that an index argument made
+  /// (`t.index({mask})`, `a(idx)`): the library's put fix-it applies.
+  bool IndexCopy = false;
 };
+
+/// Parses one function annotation of the vocabulary ("returns_view",
+/// "returns_copy:gather", "writes", ...): annotations and model files share
+/// it.
+std::optional<FunctionRole> parseFunctionAnnotation(llvm::StringRef Name);
+/// Whether \p Name is an annotation a type can carry ("array", "output",
+/// "input", "index:slice", ...).
+bool isTypeAnnotation(llvm::StringRef Name);
 
 /// The options a check can set to describe a library without annotations.
 /// Each is a semicolon-separated list of fully qualified names.
@@ -53,6 +70,10 @@ struct ApiOptions {
   std::string WritingFunctions;
   std::string MetadataFunctions;
   std::string ElementFunctions;
+  /// Shipped models or model files (LibraryModel.h), `opencv;libtorch`.
+  std::string Libraries;
+  /// Where the shipped models are (set by the checks, not an option).
+  std::string ModelDirectory;
 
   /// Identifies the configuration, for caching analyses across checks.
   std::string key() const;
@@ -68,6 +89,7 @@ struct ApiOptions {
     F("WritingFunctions", Options.WritingFunctions);
     F("MetadataFunctions", Options.MetadataFunctions);
     F("ElementFunctions", Options.ElementFunctions);
+    F("Libraries", Options.Libraries);
   }
 };
 
@@ -79,7 +101,27 @@ public:
   bool isArrayType(clang::QualType T) const;
   bool isArrayClass(const clang::CXXRecordDecl *RD) const;
   FunctionRole roleOf(const clang::FunctionDecl *FD) const;
+  /// The role of one call: roleOf its callee, refined by its arguments (a
+  /// basic-indexing call given an array as an index is advanced indexing,
+  /// which copies).
+  FunctionRole roleOfCall(const clang::CallExpr *Call) const;
+  /// Whether \p FD writes its explicit argument \p ArgIdx: the parameter is
+  /// annotated `output`, a model lists it, or its type is an output wrapper.
+  bool isOutputArgument(const clang::FunctionDecl *FD, unsigned ArgIdx) const;
+  /// What a (possibly referenced) argument wrapper type does.
+  ArgumentKind argumentKindOf(clang::QualType T) const;
+  /// Whether a by-value parameter of type \p T is, by the library's idiom,
+  /// a handle the caller passes to be updated (a model's
+  /// `ByValueParameters: handle`) rather than a copy-looking input.
+  bool byValueIsHandle(clang::QualType T) const;
+  /// Whether reading the field \p FD of an array only looks at metadata.
+  bool isMetadataField(const clang::FieldDecl *FD) const;
   IndexKind indexKindOf(clang::QualType T) const;
+  /// The library's fix-it spelling for \p Which ("Copy", "Assign", "Put"),
+  /// from the first selected model that has one; empty when none has.
+  std::string fixItSpelling(llvm::StringRef Which) const;
+  /// Why the selected models could not be loaded; empty when they were.
+  const std::string &loadError() const { return LoadError; }
   /// True when \p FD belongs to an array library (its top-level namespace is
   /// the one of an array class): such functions are described by annotations
   /// and signatures, never analysed or summarised themselves.
@@ -94,8 +136,15 @@ private:
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> ArrayCache;
   mutable llvm::DenseMap<const clang::FunctionDecl *, FunctionRole> RoleCache;
   mutable llvm::DenseMap<const clang::NamespaceDecl *, bool> LibraryNamespaces;
+  std::vector<std::shared_ptr<const LibraryModel>> Models;
+  std::string LoadError;
 
   FunctionRole computeRole(const clang::FunctionDecl *FD) const;
+  /// The first model rule that selects \p FD, or null.
+  const FunctionRule *modelRuleFor(const clang::FunctionDecl *FD) const;
+  /// The kind a model gives the class \p RD (or its template), or "".
+  llvm::StringRef modelTypeKind(const clang::CXXRecordDecl *RD,
+                                const LibraryModel **From = nullptr) const;
 };
 
 } // namespace viewguard

@@ -87,9 +87,14 @@ llvm::ArrayRef<const Expr *> paramArgs(const CallExpr *Call) {
 }
 
 bool isHandleAssignment(const CXXMethodDecl *MD, const ApiModel &M) {
-  return MD &&
-         (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator()) &&
-         M.isArrayClass(MD->getParent());
+  if (!MD || !M.isArrayClass(MD->getParent()))
+    return false;
+  if (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator())
+    return true;
+  // Assignment from another array class of the library
+  // (`cv::Mat_<float> &operator=(const cv::Mat &)`) shares the same way.
+  return MD->getOverloadedOperator() == OO_Equal && MD->getNumParams() == 1 &&
+         M.isArrayType(MD->getParamDecl(0)->getType());
 }
 
 bool isHandleAssignment(const CallExpr *Call, const ApiModel &M) {

@@ -64,6 +64,9 @@ struct Event {
   /// TempWrite: the copy expression, its kind, and the call doing the write.
   const clang::Expr *CopyExpr = nullptr;
   std::string CopyKind;
+  /// TempWrite: a copy or move assignment to a temporary handle, which
+  /// rebinds the temporary (CopyExpr) instead of writing elements.
+  bool HeaderAssign = false;
   unsigned Block = 0, Elem = 0;
   /// The outermost expression containing the use: events with the same
   /// FullExpr happen in one expression statement, condition or call.

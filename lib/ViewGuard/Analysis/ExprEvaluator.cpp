@@ -5,6 +5,7 @@
 #include "AstHelpers.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -141,6 +142,18 @@ Value ExprEvaluator::eval(const Expr *E, const State &St, int Depth) {
         CE->getConstructor()->isCopyOrMoveConstructor() &&
         CE->getNumArgs() >= 1)
       return eval(CE->getArg(0), St, Depth + 1);
+    // A view a constructor makes, as the model says (`cv::Mat(m, roi)`,
+    // `cv::Mat_<float>(m)`): layout and shape unknown.
+    FunctionRole Role = M.roleOf(CE->getConstructor());
+    if (Role.Kind == Role::View || Role.Kind == Role::ViewIndexed ||
+        Role.Kind == Role::ViewPermuted)
+      if (const Expr *Src = Vars.sourceArg(CE, CE->getConstructor())) {
+        Value V = asView(eval(Src, St, Depth + 1));
+        V.L = Layout::Unknown;
+        V.NDim = -1;
+        V.Geo.reset();
+        return V;
+      }
     int Depth0 = 0;
     for (const Expr *Arg : CE->arguments())
       Depth0 = std::max(Depth0, nestingDepth(Arg));
@@ -182,7 +195,7 @@ Region ExprEvaluator::regionOf(const Expr *E, const State &St) {
   const auto *Call = dyn_cast_or_null<CallExpr>(strip(E));
   if (!Call)
     return Region();
-  Role Kind = M.roleOf(Call->getDirectCallee()).Kind;
+  Role Kind = M.roleOfCall(Call).Kind;
   if (Kind != Role::ViewIndexed && Kind != Role::Element)
     return Region();
   const ValueDecl *D = Vars.named(objectOf(Call));
@@ -225,7 +238,7 @@ std::optional<Value> ExprEvaluator::fromSummary(const CallExpr *Call,
 Value ExprEvaluator::evalCall(const CallExpr *Call, const State &St,
                               int Depth) {
   const FunctionDecl *FD = Call->getDirectCallee();
-  FunctionRole Role = M.roleOf(FD);
+  FunctionRole Role = M.roleOfCall(Call);
   const Expr *Src = FD ? Vars.sourceArg(Call, FD) : nullptr;
   switch (Role.Kind) {
   case Role::View: {
@@ -288,7 +301,10 @@ Value ExprEvaluator::evalCall(const CallExpr *Call, const State &St,
   // Anything else returns an array the analysis cannot relate to its
   // arguments; a library function's result is at least a fresh, contiguous
   // array.
-  bool Fresh = Role.Kind != Role::None || (FD && M.isLibraryFunction(FD));
+  bool Fresh = Role.Kind != Role::None ||
+               (FD && (M.isLibraryFunction(FD) ||
+                       FD->getASTContext().getSourceManager().isInSystemHeader(
+                           FD->getLocation())));
   return fresh(Call, Fresh ? Layout::Contiguous : Layout::Unknown, -1,
                Fresh ? StorageKind::Local : StorageKind::Unknown);
 }

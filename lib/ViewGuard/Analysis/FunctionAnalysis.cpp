@@ -170,7 +170,8 @@ void FunctionAnalysis::dump(llvm::raw_ostream &OS) const {
        << (At ? lineCol(At->getBeginLoc(), SM) : std::string("?")) << ": ";
     printValue(OS, E.Val);
     if (E.Kind == EventKind::TempWrite)
-      OS << " [copy made by " << E.CopyKind << "]";
+      OS << (E.HeaderAssign ? " [assignment to a temporary handle]"
+                            : " [copy made by " + E.CopyKind + "]");
     OS << "\n";
   }
 }

@@ -126,6 +126,7 @@ bool Propagation::buildEvents(EventLog &Log, const ParentMap &PM,
           E.Callee = T.Callee;
           E.CopyExpr = T.CopyExpr;
           E.CopyKind = T.CopyKind;
+          E.HeaderAssign = T.HeaderAssign;
           E.Var = T.Var;
           Emit(std::move(E));
         }

@@ -251,13 +251,21 @@ const ValueDecl *TrackedVariables::rootOf(const Expr *E) const {
     E = strip(E, /*HandleCopies=*/true);
     if (const ValueDecl *D = named(E))
       return D;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      // A view a constructor makes (`cv::Mat(m, roi)`).
+      Role R = M.roleOf(CE->getConstructor()).Kind;
+      if (R != Role::View && R != Role::ViewPermuted && R != Role::ViewIndexed)
+        return nullptr;
+      E = sourceArg(CE, CE->getConstructor());
+      continue;
+    }
     const auto *Call = dyn_cast<CallExpr>(E);
     if (!Call)
       return nullptr;
     const FunctionDecl *FD = Call->getDirectCallee();
     if (!FD)
       return nullptr;
-    Role R = M.roleOf(FD).Kind;
+    Role R = M.roleOfCall(Call).Kind;
     if (R != Role::View && R != Role::ViewPermuted && R != Role::ViewIndexed &&
         R != Role::ViewOrCopy && R != Role::Copy)
       return nullptr;
@@ -274,6 +282,16 @@ const Expr *TrackedVariables::sourceArg(const CallExpr *Call,
   for (unsigned I = 0; I < Args.size() && I < FD->getNumParams(); ++I)
     if (M.isArrayType(FD->getParamDecl(I)->getType()))
       return Args[I];
+  return nullptr;
+}
+
+const Expr *TrackedVariables::sourceArg(const CXXConstructExpr *CE,
+                                        const FunctionDecl *Ctor) const {
+  if (!Ctor)
+    return nullptr;
+  for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
+    if (M.isArrayType(Ctor->getParamDecl(I)->getType()))
+      return CE->getArg(I);
   return nullptr;
 }
 

@@ -59,6 +59,10 @@ public:
   /// member function, else its first array argument.
   const clang::Expr *sourceArg(const clang::CallExpr *Call,
                                const clang::FunctionDecl *FD) const;
+  /// The array a constructor described by the model acts on: its first
+  /// array argument (`cv::Mat(m, roi)`).
+  const clang::Expr *sourceArg(const clang::CXXConstructExpr *CE,
+                               const clang::FunctionDecl *Ctor) const;
   /// Whether \p T is a standard container or wrapper of array handles
   /// (`std::vector<nd::array<T>>`, `std::array`, `std::deque`, `std::pair`,
   /// `std::tuple`, `std::optional`...): a variable of such a type is tracked

@@ -84,9 +84,7 @@ Fate UseClassifier::fateOf(const Expr *E, int Depth) {
         P = PM.getParent(P);
         continue;
       }
-      // Stored into another object: treat as read and escaped.
-      F.Read = F.Escape = true;
-      return F;
+      return constructorUse(CE, cast<Expr>(Child), Depth);
     }
     break;
   }
@@ -103,6 +101,9 @@ Fate UseClassifier::fateOf(const Expr *E, int Depth) {
     const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
     if (MC && MD && MC->getCallee()->IgnoreParens() == ME)
       return objectCall(MC, MD, ME->getBase(), Depth);
+    // `m.rows`, `m.step`: fields a model calls metadata.
+    if (M.isMetadataField(dyn_cast<FieldDecl>(ME->getMemberDecl())))
+      return metadataFate();
     return readFate();
   }
   if (isa<ReturnStmt, CoreturnStmt>(P)) {
@@ -178,13 +179,31 @@ Fate UseClassifier::objectCall(const CallExpr *Call, const CXXMethodDecl *MD,
       return throughElement(fateOf(Call, Depth + 1), Call);
     return metadataFate();
   }
-  FunctionRole Role = M.roleOf(MD);
+  bool HandleAssign = isHandleAssignment(MD, M);
+  // `named = other` rebinds (a definition, not a use), whatever the
+  // operator's role says: a role describes assignment to a temporary.
+  if (HandleAssign && Vars.named(Obj))
+    return Fate();
+  FunctionRole Role = M.roleOfCall(Call);
   if (Role.Kind != Role::None)
     return roleCall(Call, MD, Role, Obj, Depth);
-  if (isHandleAssignment(MD, M)) {
-    // `named = other` rebinds (a definition, not a use); assigning to a
-    // temporary handle without a `writes` annotation does nothing visible.
-    return Vars.named(Obj) ? Fate() : metadataFate();
+  if (HandleAssign) {
+    // A copy or move assignment that the library does not say writes
+    // (`A.row(i) = A.row(j)` in OpenCV): on a temporary it rebinds the
+    // temporary and writes nothing. Through a reference (`get() = m`) it
+    // rebinds whatever that refers to.
+    if (!isa<MaterializeTemporaryExpr>(Obj->IgnoreParens()))
+      return metadataFate();
+    Fate F = metadataFate();
+    TempWriteFact T;
+    T.Anchor = Call;
+    T.Form = WriteForm::Assign;
+    T.Callee = "operator=";
+    T.CopyExpr = Obj;
+    T.Var = Vars.rootOf(Obj);
+    T.HeaderAssign = true;
+    F.TempWrites.push_back(std::move(T));
+    return F;
   }
   if (isa<CXXDestructorDecl>(MD) || isa<CXXConversionDecl>(MD))
     return metadataFate();
@@ -248,6 +267,11 @@ Fate UseClassifier::roleCall(const CallExpr *Call, const FunctionDecl *FD,
 /// passed to a call) needs ExprMutationAnalyzer, whose every query scans the
 /// whole body.
 bool UseClassifier::isElementWrite(const CallExpr *Element) {
+  // A const element (`&m.at<uchar>(y, x)` on a const matrix) or a value
+  // cannot be written through.
+  QualType T = Element->getCallReturnType(Ctx);
+  if (!T->isReferenceType() || T.getNonReferenceType().isConstQualified())
+    return false;
   const Stmt *P = PM.getParentIgnoreParens(Element);
   if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(P))
     if (Cast->getCastKind() == CK_LValueToRValue)
@@ -294,6 +318,58 @@ Fate UseClassifier::copyTemporary(const CallExpr *Call, llvm::StringRef Kind,
   });
 }
 
+/// The array \p Arg is written by \p Call as its destination.
+Fate UseClassifier::outputWrite(const CallExpr *Call, const FunctionDecl *FD,
+                                const Expr *Arg) {
+  Fate F;
+  F.Write = true;
+  F.Anchor = Arg;
+  F.Form = WriteForm::Call;
+  F.Callee = FD->getNameAsString();
+  (void)Call;
+  return F;
+}
+
+/// An array passed to a constructor that is not a handle copy: a view the
+/// model describes (`cv::Mat(m, roi)`), an argument wrapper
+/// (`cv::_OutputArray` made for `cvtColor(src, dst, ...)`), or stored into
+/// another object.
+Fate UseClassifier::constructorUse(const CXXConstructExpr *CE, const Expr *Arg,
+                                   int Depth) {
+  ArgumentKind Wrapper = M.argumentKindOf(CE->getType());
+  if (Wrapper != ArgumentKind::None) {
+    // The wrapper is the argument of a call: the call's parameter type says
+    // whether the array is written.
+    const Stmt *Child = CE, *P = PM.getParent(CE);
+    while (P && isTransparentParent(P)) {
+      Child = P;
+      P = PM.getParent(P);
+    }
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(P))
+      if (const FunctionDecl *FD = Call->getDirectCallee()) {
+        auto Args = paramArgs(Call);
+        for (unsigned I = 0; I < Args.size(); ++I)
+          if (Args[I] == Child)
+            return Wrapper == ArgumentKind::Output || M.isOutputArgument(FD, I)
+                       ? outputWrite(Call, FD, Arg)
+                       : readFate();
+      }
+    return readFate();
+  }
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  FunctionRole Role = M.roleOf(Ctor);
+  bool IsSource = Ctor && Vars.sourceArg(CE, Ctor) == Arg;
+  if (IsSource && (Role.Kind == Role::View || Role.Kind == Role::ViewIndexed ||
+                   Role.Kind == Role::ViewPermuted))
+    return fateOf(CE, Depth + 1); // used the way the view is
+  if (Role.Kind != Role::None)
+    return readFate();
+  // Stored into another object: read and escaped.
+  Fate F;
+  F.Read = F.Escape = true;
+  return F;
+}
+
 Fate UseClassifier::argumentUse(const CallExpr *Call, unsigned ArgIdx,
                                 int Depth) {
   Fate F;
@@ -302,12 +378,15 @@ Fate UseClassifier::argumentUse(const CallExpr *Call, unsigned ArgIdx,
     F.Read = F.MayWrite = true;
     return F;
   }
-  FunctionRole Role = M.roleOf(FD);
+  FunctionRole Role = M.roleOfCall(Call);
   if (Role.Kind == Role::Metadata)
     return metadataFate();
   auto Args = paramArgs(Call);
   if (Vars.containerOf(Call) == Args[ArgIdx])
     return throughElement(fateOf(Call, Depth + 1), Call); // std::get<I>(t)
+  // A destination (`cap.read(frame)`, `at::add_out(out, ...)`).
+  if (M.isOutputArgument(FD, ArgIdx))
+    return outputWrite(Call, FD, Args[ArgIdx]);
   if (Role.Kind != Role::None) {
     // A free function described by the model acts on its first array
     // argument; its other arguments are read.

@@ -34,9 +34,12 @@ struct TempWriteFact {
   const clang::Expr *Anchor = nullptr; ///< The write.
   WriteForm Form = WriteForm::Call;
   std::string Callee;
-  const clang::CallExpr *CopyExpr = nullptr; ///< The call making the copy.
+  const clang::Expr *CopyExpr = nullptr; ///< The call making the copy.
   std::string CopyKind;
   const clang::ValueDecl *Var = nullptr; ///< The variable copied from.
+  /// A copy or move assignment to a temporary handle (`A.row(i) = B;`): it
+  /// rebinds the temporary and writes no element. CopyExpr is the temporary.
+  bool HeaderAssign = false;
 };
 
 /// What happens to an array value at its use.
@@ -86,6 +89,10 @@ private:
   Fate argumentUse(const clang::CallExpr *Call, unsigned ArgIdx, int Depth);
   Fate copyTemporary(const clang::CallExpr *Call, llvm::StringRef Kind,
                      int Depth);
+  Fate constructorUse(const clang::CXXConstructExpr *CE, const clang::Expr *Arg,
+                      int Depth);
+  Fate outputWrite(const clang::CallExpr *Call, const clang::FunctionDecl *FD,
+                   const clang::Expr *Arg);
   bool isElementWrite(const clang::CallExpr *Element);
 
   const ApiModel &M;

@@ -1,6 +1,7 @@
 //===--- LostWriteCheck.cpp - viewguard-lost-write ------------------------===//
 
 #include "LostWriteCheck.h"
+#include "Analysis/AnalysisCache.h"
 #include "Analysis/AstHelpers.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -69,6 +70,10 @@ void LostWriteCheck::checkCopyWrite(const FunctionAnalysis &A, const Event &W) {
 void LostWriteCheck::checkTemporaryWrite(const Event &W) {
   if (!claim(reportLoc(W.Anchor)))
     return;
+  if (W.HeaderAssign) {
+    checkHeaderAssignment(W);
+    return;
+  }
   const char *Text = nullptr;
   switch (W.Form) {
   case WriteForm::Assign:
@@ -92,9 +97,12 @@ void LostWriteCheck::checkTemporaryWrite(const Event &W) {
   const auto *WriteCall = dyn_cast_or_null<CallExpr>(W.Anchor);
   if (!Copy || !WriteCall || inMacro(W.Anchor))
     return;
-  const auto *CopyOp = dyn_cast<CXXOperatorCallExpr>(Copy);
-  if (!CopyOp || CopyOp->getOperator() != OO_Call || CopyOp->getNumArgs() != 2)
-    return; // not `object(index)` with a single index
+  // The copy is made by one index: `a(idx)`, `t[idx]`, `t.index({mask})`.
+  const ApiModel &Model = AnalysisCache::get(*Ctx, ApiOpts).model();
+  const Expr *Object = objectOf(Copy);
+  auto CopyArgs = paramArgs(Copy);
+  if (!Object || CopyArgs.size() != 1 || !Model.roleOfCall(Copy).IndexCopy)
+    return;
   const Expr *Value = nullptr;
   if (W.Form == WriteForm::Assign) {
     const auto *Assign = cast<CXXOperatorCallExpr>(WriteCall);
@@ -112,17 +120,38 @@ void LostWriteCheck::checkTemporaryWrite(const Event &W) {
   } else {
     return;
   }
-  const Expr *Object = CopyOp->getArg(0);
   std::string ObjectText = sourceText(Object);
   if (!isa<DeclRefExpr, MemberExpr, CallExpr, ParenExpr>(strip(Object)))
     ObjectText = "(" + ObjectText + ")";
-  std::string IndexText = sourceText(CopyOp->getArg(1));
+  std::string IndexText = sourceText(CopyArgs[0]);
   std::string ValueText = sourceText(Value);
   if (ObjectText.empty() || IndexText.empty() || ValueText.empty())
     return;
   D << FixItHint::CreateReplacement(
       CharSourceRange::getTokenRange(WriteCall->getSourceRange()),
-      ObjectText + "." + PutMethod + "(" + IndexText + ", " + ValueText + ")");
+      spell(PutSpelling, ObjectText, ValueText, IndexText));
+}
+
+/// `A.row(i) = A.row(j);` in OpenCV: the copy assignment rebinds the
+/// temporary header and no element of A changes. The library's assign
+/// (`A.row(j).copyTo(A.row(i))`) was meant.
+void LostWriteCheck::checkHeaderAssignment(const Event &W) {
+  auto D = diag(reportLoc(W.Anchor),
+                W.Var ? "assignment to a temporary handle rebinds it and "
+                        "writes nothing into '%0'"
+                      : "assignment to a temporary handle rebinds it and "
+                        "writes nothing");
+  if (W.Var)
+    D << nameOf(W.Var);
+  const auto *Assign = dyn_cast<CXXOperatorCallExpr>(W.Anchor);
+  if (!Assign || Assign->getNumArgs() != 2 || inMacro(Assign))
+    return;
+  std::string Lhs = sourceText(Assign->getArg(0));
+  std::string Rhs = sourceText(Assign->getArg(1));
+  if (!Lhs.empty() && !Rhs.empty())
+    D << FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Assign->getSourceRange()),
+        spell(AssignSpelling, Lhs, Rhs));
 }
 
 void LostWriteCheck::checkRebind(const FunctionAnalysis &A, const Event &E) {
@@ -159,7 +188,7 @@ void LostWriteCheck::checkRebind(const FunctionAnalysis &A, const Event &E) {
       if (!Lhs.empty() && !Rhs.empty())
         D << FixItHint::CreateReplacement(
             CharSourceRange::getTokenRange(Assign->getSourceRange()),
-            Lhs + "." + AssignMethod + "(" + Rhs + ")");
+            spell(AssignSpelling, Lhs, Rhs));
     }
   } // the warning is emitted before its note
   // A copy would not make the assignment write anything: the fix is the

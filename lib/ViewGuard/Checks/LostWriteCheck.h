@@ -25,6 +25,7 @@ protected:
 private:
   void checkCopyWrite(const FunctionAnalysis &A, const Event &W);
   void checkTemporaryWrite(const Event &W);
+  void checkHeaderAssignment(const Event &W);
   void checkRebind(const FunctionAnalysis &A, const Event &E);
 };
 

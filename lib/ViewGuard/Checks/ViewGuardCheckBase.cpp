@@ -8,11 +8,39 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <dlfcn.h>
 
 using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace viewguard {
+
+/// The shipped models' directory, found relative to the file this code was
+/// loaded from, so that it works for the module inside clang-tidy-19 and for
+/// the viewguard command, in a build tree and under any install prefix:
+///   <prefix>/bin/viewguard                      -> <prefix>/share/viewguard
+///   <prefix>/lib/viewguard/ViewGuardTidyModule.so -> <prefix>/share/viewguard
+///   build/lib/ViewGuardTidyModule.so            -> build/share/viewguard
+static std::string findModelDirectory() {
+  Dl_info Info;
+  if (!dladdr(reinterpret_cast<void *>(&findModelDirectory), &Info) ||
+      !Info.dli_fname)
+    return "";
+  llvm::SmallString<256> Self;
+  if (llvm::sys::fs::real_path(Info.dli_fname, Self))
+    Self = Info.dli_fname;
+  llvm::StringRef Dir = llvm::sys::path::parent_path(Self);
+  for (const char *Up : {"..", "../.."}) {
+    llvm::SmallString<256> Candidate(Dir);
+    llvm::sys::path::append(Candidate, Up, "share", "viewguard", "models");
+    llvm::sys::path::remove_dots(Candidate, /*remove_dot_dot=*/true);
+    if (llvm::sys::fs::is_directory(Candidate))
+      return std::string(Candidate);
+  }
+  return "";
+}
 
 ViewGuardCheckBase::ViewGuardCheckBase(StringRef Name,
                                        tidy::ClangTidyContext *Context)
@@ -24,9 +52,62 @@ ViewGuardCheckBase::ViewGuardCheckBase(StringRef Name,
   ApiOptions::forEach(ApiOpts, [&](llvm::StringRef Name, std::string &Value) {
     Value = Options.getLocalOrGlobal(Name, "").str();
   });
-  CopyMethod = Options.getLocalOrGlobal("CopyMethod", "copy").str();
-  AssignMethod = Options.getLocalOrGlobal("AssignMethod", "assign").str();
-  PutMethod = Options.getLocalOrGlobal("PutMethod", "put").str();
+  static const std::string ModelDirectory = findModelDirectory();
+  ApiOpts.ModelDirectory = ModelDirectory;
+  CopyMethod = Options.getLocalOrGlobal("CopyMethod", "").str();
+  AssignMethod = Options.getLocalOrGlobal("AssignMethod", "").str();
+  PutMethod = Options.getLocalOrGlobal("PutMethod", "").str();
+  if (!ApiOpts.Libraries.empty()) {
+    // A model that cannot be read is an error of the configuration, said
+    // once per check; the check then runs without it.
+    auto Loaded = loadLibraryModels(ApiOpts.Libraries, ApiOpts.ModelDirectory);
+    if (!Loaded)
+      configurationDiag("%0", DiagnosticIDs::Error)
+          << llvm::toString(Loaded.takeError());
+    else
+      for (const auto &Model : *Loaded) {
+        // The first selected model that spells a fix-it decides it.
+        for (auto [Slot, Spelling] :
+             {std::pair{&CopySpelling, &Model->FixIts.Copy},
+              std::pair{&AssignSpelling, &Model->FixIts.Assign},
+              std::pair{&PutSpelling, &Model->FixIts.Put}})
+          if (Slot->empty())
+            *Slot = *Spelling;
+      }
+  }
+  // An option naming the library's method wins over a model's spelling;
+  // nd's methods are the default.
+  auto Resolve = [](const std::string &Method, std::string &Slot,
+                    llvm::StringRef Before, llvm::StringRef After,
+                    llvm::StringRef Default) {
+    if (!Method.empty())
+      Slot = (Before + Method + After).str();
+    else if (Slot.empty())
+      Slot = (Before + Default + After).str();
+  };
+  Resolve(CopyMethod, CopySpelling, "{array}.", "()", "copy");
+  Resolve(AssignMethod, AssignSpelling, "{array}.", "({value})", "assign");
+  Resolve(PutMethod, PutSpelling, "{array}.", "({index}, {value})", "put");
+}
+
+std::string ViewGuardCheckBase::spell(llvm::StringRef Spelling,
+                                      llvm::StringRef Array,
+                                      llvm::StringRef Value,
+                                      llvm::StringRef Index) {
+  std::string Out;
+  while (!Spelling.empty()) {
+    size_t Open = Spelling.find('{');
+    Out += Spelling.take_front(Open).str();
+    if (Open == llvm::StringRef::npos)
+      break;
+    size_t Close = Spelling.find('}', Open);
+    llvm::StringRef Name = Spelling.slice(Open + 1, Close);
+    Out += Name == "array"   ? Array.str()
+           : Name == "value" ? Value.str()
+                             : Index.str();
+    Spelling = Spelling.drop_front(Close + 1);
+  }
+  return Out;
 }
 
 void ViewGuardCheckBase::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -228,12 +309,23 @@ void ViewGuardCheckBase::noteViewCreated(const ValueDecl *V, const Ref &R,
       !(isa<CXXOperatorCallExpr>(Bare) &&
         cast<CXXOperatorCallExpr>(Bare)->getOperator() != OO_Call &&
         cast<CXXOperatorCallExpr>(Bare)->getOperator() != OO_Subscript);
-  if (Postfix) {
-    Note << FixItHint::CreateInsertion(End, "." + CopyMethod + "()");
-  } else {
-    Note << FixItHint::CreateInsertion(Target->getBeginLoc(), "(")
-         << FixItHint::CreateInsertion(End, ")." + CopyMethod + "()");
+  llvm::StringRef Spelling = CopySpelling;
+  if (Spelling.consume_front("{array}") && !Spelling.contains('{')) {
+    // A method (`.copy()`, `.clone()`): appended.
+    if (Postfix) {
+      Note << FixItHint::CreateInsertion(End, Spelling.str());
+    } else {
+      Note << FixItHint::CreateInsertion(Target->getBeginLoc(), "(")
+           << FixItHint::CreateInsertion(End, ")" + Spelling.str());
+    }
+    return;
   }
+  // A free function (`xt::eval({array})`): the initializer is replaced.
+  std::string Initializer = sourceText(Target);
+  if (!Initializer.empty())
+    Note << FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Target->getSourceRange()),
+        spell(CopySpelling, Initializer));
 }
 
 std::string ViewGuardCheckBase::iterationSuffix(bool LoopCarried) {

@@ -75,8 +75,17 @@ protected:
   /// Appends " on the next iteration of the loop" when \p LoopCarried.
   static std::string iterationSuffix(bool LoopCarried);
 
+  /// Fills a fix-it spelling's placeholders ({array}, {value}, {index}).
+  static std::string spell(llvm::StringRef Spelling, llvm::StringRef Array,
+                           llvm::StringRef Value = "",
+                           llvm::StringRef Index = "");
+
   ApiOptions ApiOpts;
+  /// The options naming nd-style methods (empty when unset).
   std::string CopyMethod, AssignMethod, PutMethod;
+  /// The fix-its' spellings: an option's method, else the selected model's
+  /// (FixIts in a model file), else nd's (`copy`, `assign`, `put`).
+  std::string CopySpelling, AssignSpelling, PutSpelling;
   clang::ASTContext *Ctx = nullptr;
 
 private:

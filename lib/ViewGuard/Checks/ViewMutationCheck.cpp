@@ -1,6 +1,7 @@
 //===--- ViewMutationCheck.cpp - viewguard-view-mutation ------------------===//
 
 #include "ViewMutationCheck.h"
+#include "Analysis/AnalysisCache.h"
 
 using namespace clang;
 
@@ -49,8 +50,16 @@ static std::string outlivingName(const Storage &S) {
 bool ViewMutationCheck::checkWrite(const FunctionAnalysis &A, const Event &W,
                                    const Ref &R) {
   const Storage &S = A.storage(R.S);
+  // A by-value parameter of a library whose idiom passes handles by value
+  // (OpenCV, libtorch) is the caller's array to update, like a non-const
+  // reference; elsewhere it looks like a copy.
+  bool HandleParam = S.Kind == StorageKind::ParamByValue && S.Holder &&
+                     AnalysisCache::get(*Ctx, ApiOpts)
+                         .model()
+                         .byValueIsHandle(S.Holder->getType());
+  bool ExplicitOutput = S.Kind == StorageKind::ParamRef || HandleParam;
   // A by-value parameter is itself a handle on the caller's array.
-  bool SelfParam = R.Rel == Relation::Owner &&
+  bool SelfParam = R.Rel == Relation::Owner && !HandleParam &&
                    S.Kind == StorageKind::ParamByValue && S.Holder == W.Var;
   if (R.Rel != Relation::View && !SelfParam)
     return false;
@@ -74,8 +83,7 @@ bool ViewMutationCheck::checkWrite(const FunctionAnalysis &A, const Event &W,
 
   // (b) someone else's storage used as scratch: the caller, the object, the
   // program. A non-const reference parameter is an explicit output.
-  bool Scratch =
-      S.outlivesFunction() && S.Kind != StorageKind::ParamRef && ViewRead;
+  bool Scratch = S.outlivesFunction() && !ExplicitOutput && ViewRead;
   bool Independent = ViewRead && BaseRead;
   bool Strict = StrictMode && BaseRead;
   if (!Scratch && !Independent && !Strict)
