@@ -108,6 +108,9 @@ config.substitutions += [
     ("%vg_version", q(config.viewguard_version)),
     ("%examples", q(os.path.join(config.viewguard_source_dir, "examples"))),
     ("%utils", q(os.path.join(config.test_source_root, "utils"))),
+    # Debian's real library headers (scripts/setup.sh installs them).
+    ("%opencv_flags", "-std=c++17 -I/usr/include/opencv4"),
+    ("%libtorch_flags", "-std=c++17"),
 ]
 
 config.available_features.add("tool-" + tool)

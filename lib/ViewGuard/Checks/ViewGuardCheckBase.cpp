@@ -303,6 +303,10 @@ void ViewGuardCheckBase::noteViewCreated(const ValueDecl *V, const Ref &R,
   // A postfix `.copy()` binds tighter than anything but a primary or postfix
   // expression: parenthesize the rest.
   const Expr *Bare = Target->IgnoreImplicit();
+  // A view made by a constructor in a declaration (`cv::Mat sub(img, roi)`)
+  // has no expression to append to.
+  if (isa<CXXConstructExpr>(Bare) && !isa<CXXTemporaryObjectExpr>(Bare))
+    return;
   bool Postfix =
       isa<DeclRefExpr, MemberExpr, CallExpr, ParenExpr, CXXConstructExpr,
           ArraySubscriptExpr>(Bare) &&
