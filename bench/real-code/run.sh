@@ -136,7 +136,7 @@ else
 fi
 say "  outputs:   $OUTDIR"
 say ""
-say "$(printf '%-16s %-60s %8s %8s %6s %5s' LIBRARIES TU SYNTAX_S VG_S VG_RC WARN)"
+say "$(printf '%-16s %-72s %8s %8s %6s %5s' LIBRARIES TU SYNTAX_S VG_S VG_RC WARN)"
 
 # --- the translation units -------------------------------------------------
 while read -r kind name libs tu flagtext; do
@@ -202,7 +202,7 @@ while read -r kind name libs tu flagtext; do
   GROUP_TUS[$libs]=$(( GROUP_TUS[$libs] + 1 ))
   GROUP_SYN[$libs]=$(add "${GROUP_SYN[$libs]}" "$syn")
   [ "$vg" = - ] || GROUP_VG[$libs]=$(add "${GROUP_VG[$libs]}" "$vg")
-  say "$(printf '%-16s %-60s %8s %8s %6s %5s' "$libs" "$key" "$syn" "$vg" "$vrc" "$nwarn")"
+  say "$(printf '%-16s %-72s %8s %8s %6s %5s' "$libs" "$key" "$syn" "$vg" "$vrc" "$nwarn")"
 done < "$PROJECTS"
 
 # --- summary ---------------------------------------------------------------
