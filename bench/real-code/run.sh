@@ -67,7 +67,7 @@ done
 [ -r "$PROJECTS" ] || { echo "run.sh: cannot read $PROJECTS" >&2; exit 2; }
 
 # --- the project records ---------------------------------------------------
-declare -A REPO COMMIT PATHS
+declare -A REPO=() COMMIT=() PATHS=()
 while read -r kind name repo commit paths; do
   [ "$kind" = project ] || continue
   REPO[$name]=$repo
@@ -122,9 +122,9 @@ SUMMARY=$OUTDIR/summary.txt
 : > "$SUMMARY"
 say() { printf '%s\n' "$*" | tee -a "$SUMMARY"; }
 
-declare -A GROUP_TUS GROUP_SYN GROUP_VG CHECK_COUNT
+declare -A GROUP_TUS=() GROUP_SYN=() GROUP_VG=() CHECK_COUNT=()
 declare -a PROBLEMS=() LIBSETS=()
-declare -A MISSING_SHOWN
+declare -A MISSING_SHOWN=()
 
 say "viewguard real-code run, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 say "  corpus:    $PROJECTS (trees under $REALCODE)"
@@ -208,7 +208,7 @@ done < "$PROJECTS"
 # --- summary ---------------------------------------------------------------
 say ""
 say "$(printf '%-16s %5s %10s %10s %7s' LIBRARIES TUS SYNTAX_S VG_S RATIO)"
-tus=0; tsyn=0; tvg=0
+tus=0; tsyn=0.00; tvg=0.00
 for g in "${LIBSETS[@]}"; do
   ratio=$(awk -v s="${GROUP_SYN[$g]}" -v v="${GROUP_VG[$g]}" 'BEGIN { if (s > 0 && v > 0) printf "%.2f", v / s; else print "-" }')
   say "$(printf '%-16s %5d %10s %10s %7s' "$g" "${GROUP_TUS[$g]}" "${GROUP_SYN[$g]}" "${GROUP_VG[$g]}" "$ratio")"

@@ -113,10 +113,11 @@ static llvm::Error validate(const LibraryModel &M) {
       size_t Close = S.find('}', Open);
       llvm::StringRef Name = S.slice(Open + 1, Close);
       if (Close == llvm::StringRef::npos ||
-          (Name != "array" && Name != "value" && Name != "index"))
+          (Name != "array" && Name != "value" && Name != "index" &&
+           Name != "indices"))
         return modelError(M.Path, "fix-it '" + *Spelling +
-                                      "': placeholders are {array}, {value} "
-                                      "and {index}");
+                                      "': placeholders are {array}, {value}, "
+                                      "{index} and {indices}");
       S = S.drop_front(Close + 1);
     }
   }

@@ -56,7 +56,8 @@ struct FieldRule {
 
 /// The library's spellings for the checks' fix-its. Placeholders: {array}
 /// the array (the copied expression, the assigned handle, the indexed
-/// array), {value} the assigned value, {index} the index argument.
+/// array), {value} the assigned value, {index} the index argument as
+/// written, {indices} the same as a braced list (`mask` -> `{mask}`).
 struct FixItSpellings {
   std::string Copy;   ///< A deliberate copy: "{array}.clone()".
   std::string Assign; ///< Copy elements into a view: "{value}.copyTo({array})".

@@ -102,9 +102,14 @@ std::string ViewGuardCheckBase::spell(llvm::StringRef Spelling,
       break;
     size_t Close = Spelling.find('}', Open);
     llvm::StringRef Name = Spelling.slice(Open + 1, Close);
-    Out += Name == "array"   ? Array.str()
-           : Name == "value" ? Value.str()
-                             : Index.str();
+    if (Name == "array")
+      Out += Array.str();
+    else if (Name == "value")
+      Out += Value.str();
+    else if (Name == "indices" && !Index.starts_with("{"))
+      Out += ("{" + Index + "}").str(); // libtorch's index list
+    else
+      Out += Index.str();
     Spelling = Spelling.drop_front(Close + 1);
   }
   return Out;
