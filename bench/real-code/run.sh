@@ -182,7 +182,8 @@ while read -r kind name libs tu flagtext; do
     if [ "$vrc" -ge 128 ]; then
       PROBLEMS+=("$key: viewguard killed by signal $((vrc - 128)) (see $base.viewguard.txt)")
     elif [ "$vrc" != 0 ] && [ "$vrc" != 1 ]; then
-      PROBLEMS+=("$key: viewguard exited $vrc: $(grep -m 1 -E 'error' "$base.viewguard.txt" | cut -c 1-160)")
+      first=$(grep -m 1 -E 'error' "$base.viewguard.txt" || head -n 1 "$base.viewguard.txt")
+      PROBLEMS+=("$key: viewguard exited $vrc: $(printf '%s' "$first" | cut -c 1-160)")
     fi
     if grep -q -E 'PLEASE submit a bug report|Stack dump:' "$base.viewguard.txt"; then
       PROBLEMS+=("$key: viewguard printed a crash report (see $base.viewguard.txt)")

@@ -15,8 +15,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Analysis/LibraryModel.h"
 #include "DataDirectory.h"
-#include "LibraryModel.h"
 #include "Sarif.h"
 #include "Version.h"
 #include "clang-tidy/ClangTidy.h"

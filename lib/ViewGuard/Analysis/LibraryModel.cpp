@@ -2,6 +2,8 @@
 
 #include "LibraryModel.h"
 #include "ApiModel.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -175,13 +177,14 @@ loadLibraryModels(llvm::StringRef Libraries, llvm::StringRef ModelDirectory) {
       llvm::SmallString<256> P(ModelDirectory);
       llvm::sys::path::append(P, Entry + ".yaml");
       if (!llvm::sys::fs::exists(P)) {
-        std::string Known;
+        std::vector<std::string> Names;
         std::error_code EC;
         for (llvm::sys::fs::directory_iterator It(ModelDirectory, EC), End;
              It != End && !EC; It.increment(EC))
           if (llvm::sys::path::extension(It->path()) == ".yaml")
-            Known += (Known.empty() ? "" : ", ") +
-                     llvm::sys::path::stem(It->path()).str();
+            Names.push_back(llvm::sys::path::stem(It->path()).str());
+        llvm::sort(Names);
+        std::string Known = llvm::join(Names, ", ");
         return llvm::createStringError(
             llvm::inconvertibleErrorCode(),
             "unknown library '" + Entry +

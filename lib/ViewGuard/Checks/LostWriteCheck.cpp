@@ -174,13 +174,19 @@ void LostWriteCheck::checkRebind(const FunctionAnalysis &A, const Event &E) {
         const Ref *UR = U.Val.find(Old.S);
         return UR && isBaseOf(U.Var, *UR, Old);
       });
-  if (!BaseRead || !claim(reportLoc(E.Anchor)))
+  // Storage that outlives the function (the caller's array, a member) is
+  // read after it even when this function does not read it.
+  const Storage &S = A.storage(Old.S);
+  const ValueDecl *Base = BaseRead ? BaseRead->Var
+                          : S.outlivesFunction() ? S.Holder
+                                                 : nullptr;
+  if (!Base || !claim(reportLoc(E.Anchor)))
     return;
   {
     auto D =
         diag(reportLoc(E.Anchor),
              "assignment rebinds the view '%0' instead of writing into '%1'")
-        << nameOf(E.Var) << nameOf(BaseRead->Var);
+        << nameOf(E.Var) << nameOf(Base);
     const auto *Assign = dyn_cast<CXXOperatorCallExpr>(E.Anchor);
     if (Assign && !inMacro(Assign)) {
       std::string Lhs = sourceText(Assign->getArg(0));
