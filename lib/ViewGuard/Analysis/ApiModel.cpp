@@ -23,6 +23,9 @@ static constexpr llvm::StringLiteral ArrayAnnotation = "array";
 /// writes.
 static constexpr llvm::StringLiteral OutputAnnotation = "output";
 static constexpr llvm::StringLiteral InputAnnotation = "input";
+/// On a parameter: a destination written or reallocated, depending on
+/// run-time sizes and types.
+static constexpr llvm::StringLiteral MayOutputAnnotation = "output:may";
 static constexpr std::pair<llvm::StringLiteral, Role> FunctionAnnotations[] = {
     {"returns_view", Role::View},
     {"returns_view:permuted", Role::ViewPermuted},
@@ -30,6 +33,7 @@ static constexpr std::pair<llvm::StringLiteral, Role> FunctionAnnotations[] = {
     {"returns_view_or_copy", Role::ViewOrCopy},
     {"returns_owner", Role::Owner},
     {"writes", Role::Writes},
+    {"writes:may", Role::MayWrite},
     {"element", Role::Element},
     {"metadata", Role::Metadata},
 };
@@ -424,23 +428,29 @@ FunctionRole ApiModel::roleOfCall(const CallExpr *Call) const {
   return R;
 }
 
-bool ApiModel::isOutputArgument(const FunctionDecl *FD, unsigned ArgIdx) const {
+OutputKind ApiModel::outputKindOf(const FunctionDecl *FD,
+                                  unsigned ArgIdx) const {
   if (!FD || ArgIdx >= FD->getNumParams())
-    return false;
+    return OutputKind::None;
   const ParmVarDecl *P = FD->getParamDecl(ArgIdx);
+  if (hasAnnotation(P, MayOutputAnnotation))
+    return OutputKind::May;
   if (hasAnnotation(P, OutputAnnotation))
-    return true;
-  if (argumentKindOf(P->getType()) == ArgumentKind::Output)
-    return true;
+    return OutputKind::Definite;
+  OutputKind Kind = argumentKindOf(P->getType()) == ArgumentKind::Output
+                        ? OutputKind::Definite
+                        : OutputKind::None;
   if (Models.empty())
-    return false;
+    return Kind;
   std::string Name = ruleName(FD);
   for (const auto &M : Models)
-    for (const FunctionRule &Rule : M->Functions)
-      if (llvm::is_contained(Rule.Outputs, ArgIdx) &&
-          ruleSelects(Rule, FD, Name))
-        return true;
-  return false;
+    for (const FunctionRule &Rule : M->Functions) {
+      bool May = llvm::is_contained(Rule.MayOutputs, ArgIdx);
+      bool Definite = llvm::is_contained(Rule.Outputs, ArgIdx);
+      if ((May || Definite) && ruleSelects(Rule, FD, Name))
+        return May ? OutputKind::May : OutputKind::Definite;
+    }
+  return Kind;
 }
 
 ArgumentKind ApiModel::argumentKindOf(QualType T) const {

@@ -32,6 +32,7 @@ enum class Role {
   Copy,         ///< Returns a copy; CopyKind says how it was made.
   Owner,        ///< Returns a fresh array derived from no array argument.
   Writes,       ///< Writes the elements of its object.
+  MayWrite,     ///< Writes them or rebinds, depending on run-time sizes.
   Element,      ///< Returns a reference to one element of its object.
   Metadata,     ///< Looks at shape, strides or identity only.
 };
@@ -42,6 +43,12 @@ enum class IndexKind { Other, Integer, Slice, All, NewAxis, Placeholder };
 /// What an argument wrapper type does with the array converted to it
 /// (OpenCV's `_InputArray`, `_OutputArray`).
 enum class ArgumentKind { None, Input, Output };
+
+/// Whether a call writes one of its arguments: not at all, always, or
+/// depending on run-time sizes and types (OpenCV reallocates a destination
+/// whose size or type differs from the result's, leaving its old pixels
+/// alone: such a write counts only for StrictMode).
+enum class OutputKind { None, May, Definite };
 
 struct FunctionRole {
   Role Kind = Role::None;
@@ -106,8 +113,10 @@ public:
   /// which copies).
   FunctionRole roleOfCall(const clang::CallExpr *Call) const;
   /// Whether \p FD writes its explicit argument \p ArgIdx: the parameter is
-  /// annotated `output`, a model lists it, or its type is an output wrapper.
-  bool isOutputArgument(const clang::FunctionDecl *FD, unsigned ArgIdx) const;
+  /// annotated `output` (`output:may`), a model lists it in Outputs
+  /// (MayOutputs), or its type is an output wrapper. A "may" listed for the
+  /// function wins over its parameter's type.
+  OutputKind outputKindOf(const clang::FunctionDecl *FD, unsigned ArgIdx) const;
   /// What a (possibly referenced) argument wrapper type does.
   ArgumentKind argumentKindOf(clang::QualType T) const;
   /// Whether a by-value parameter of type \p T is, by the library's idiom,

@@ -286,6 +286,7 @@ Value ExprEvaluator::evalCall(const CallExpr *Call, const State &St,
     return V;
   }
   case Role::Writes:
+  case Role::MayWrite:
     if (Src)
       return eval(Src, St, Depth + 1);
     break;

@@ -34,6 +34,7 @@ template <> struct MappingTraits<FunctionRule> {
     Io.mapOptional("Qualifier", R.Qualifier);
     Io.mapOptional("Role", R.Role);
     Io.mapOptional("Outputs", R.Outputs);
+    Io.mapOptional("MayOutputs", R.MayOutputs);
   }
 };
 
@@ -86,7 +87,7 @@ static llvm::Error validate(const LibraryModel &M) {
     if (!F.Role.empty() && !parseFunctionAnnotation(F.Role))
       return modelError(M.Path, "function '" + F.Name + "': unknown role '" +
                                     F.Role + "'");
-    if (F.Role.empty() && F.Outputs.empty())
+    if (F.Role.empty() && F.Outputs.empty() && F.MayOutputs.empty())
       return modelError(M.Path, "function '" + F.Name +
                                     "': neither a role nor outputs");
     if (!F.Qualifier.empty() && F.Qualifier != "&" && F.Qualifier != "&&" &&

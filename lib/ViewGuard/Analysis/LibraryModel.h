@@ -46,6 +46,10 @@ struct FunctionRule {
   /// Indices of explicit arguments that the function writes (destinations,
   /// like a parameter annotated `viewguard::output`).
   std::vector<unsigned> Outputs;
+  /// Indices of explicit arguments the function writes or reallocates,
+  /// depending on run-time sizes and types (OpenCV's cvtColor, resize):
+  /// like `output:may`. Wins over an output wrapper's type.
+  std::vector<unsigned> MayOutputs;
 };
 
 /// A data member and its role: "metadata" (rows, cols, step).

@@ -230,6 +230,9 @@ Fate UseClassifier::roleCall(const CallExpr *Call, const FunctionDecl *FD,
         F.Form = WriteForm::Compound;
     }
     return F;
+  case Role::MayWrite:
+    F.Read = F.MayWrite = true;
+    return F;
   case Role::Element:
     if (isElementWrite(Call)) {
       F.Write = true;
@@ -318,15 +321,18 @@ Fate UseClassifier::copyTemporary(const CallExpr *Call, llvm::StringRef Kind,
   });
 }
 
-/// The array \p Arg is written by \p Call as its destination.
-Fate UseClassifier::outputWrite(const CallExpr *Call, const FunctionDecl *FD,
-                                const Expr *Arg) {
+/// The array \p Arg is written by \p FD as its destination.
+Fate UseClassifier::outputWrite(const FunctionDecl *FD, const Expr *Arg,
+                                OutputKind Kind) {
   Fate F;
+  if (Kind == OutputKind::May) {
+    F.Read = F.MayWrite = true;
+    return F;
+  }
   F.Write = true;
   F.Anchor = Arg;
   F.Form = WriteForm::Call;
   F.Callee = FD->getNameAsString();
-  (void)Call;
   return F;
 }
 
@@ -349,10 +355,11 @@ Fate UseClassifier::constructorUse(const CXXConstructExpr *CE, const Expr *Arg,
       if (const FunctionDecl *FD = Call->getDirectCallee()) {
         auto Args = paramArgs(Call);
         for (unsigned I = 0; I < Args.size(); ++I)
-          if (Args[I] == Child)
-            return Wrapper == ArgumentKind::Output || M.isOutputArgument(FD, I)
-                       ? outputWrite(Call, FD, Arg)
-                       : readFate();
+          if (Args[I] == Child) {
+            OutputKind K = M.outputKindOf(FD, I);
+            return K != OutputKind::None ? outputWrite(FD, Arg, K)
+                                         : readFate();
+          }
       }
     return readFate();
   }
@@ -385,8 +392,8 @@ Fate UseClassifier::argumentUse(const CallExpr *Call, unsigned ArgIdx,
   if (Vars.containerOf(Call) == Args[ArgIdx])
     return throughElement(fateOf(Call, Depth + 1), Call); // std::get<I>(t)
   // A destination (`cap.read(frame)`, `at::add_out(out, ...)`).
-  if (M.isOutputArgument(FD, ArgIdx))
-    return outputWrite(Call, FD, Args[ArgIdx]);
+  if (OutputKind K = M.outputKindOf(FD, ArgIdx); K != OutputKind::None)
+    return outputWrite(FD, Args[ArgIdx], K);
   if (Role.Kind != Role::None) {
     // A free function described by the model acts on its first array
     // argument; its other arguments are read.

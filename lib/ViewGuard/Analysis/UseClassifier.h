@@ -91,8 +91,8 @@ private:
                      int Depth);
   Fate constructorUse(const clang::CXXConstructExpr *CE, const clang::Expr *Arg,
                       int Depth);
-  Fate outputWrite(const clang::CallExpr *Call, const clang::FunctionDecl *FD,
-                   const clang::Expr *Arg);
+  Fate outputWrite(const clang::FunctionDecl *FD, const clang::Expr *Arg,
+                   OutputKind Kind);
   bool isElementWrite(const clang::CallExpr *Element);
 
   const ApiModel &M;

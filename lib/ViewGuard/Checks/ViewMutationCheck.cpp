@@ -91,7 +91,8 @@ bool ViewMutationCheck::checkWrite(const FunctionAnalysis &A, const Event &W,
   if (!claim(reportLoc(W.Anchor)))
     return true;
 
-  bool May = W.Val.isMay();
+  // A possible write (StrictMode) or a possible view: "may".
+  bool May = W.Val.isMay() || W.Kind == EventKind::MayWrite;
   if (Scratch) {
     if (SelfParam)
       diag(reportLoc(W.Anchor),
