@@ -12,8 +12,9 @@
 # clang-apply-replacements-19; git for the pre-commit hook test) and the
 # Python scripts (/usr/bin/python3 with numpy and jsonschema), pkgconf for
 # the install test (pkg-config --cflags nd), and the real headers of the
-# libraries the shipped models describe (libopencv-dev, libtorch-dev: the
-# library lit tests and examples/opencv, examples/libtorch). Nothing needs
+# libraries the shipped models describe (libopencv-dev, libtorch-dev,
+# libeigen3-dev, xtensor-dev: the library lit tests and examples/opencv,
+# examples/libtorch). Nothing needs
 # ca-certificates, file or procps.
 set -euo pipefail
 
@@ -21,7 +22,7 @@ PACKAGES=(
   cmake ninja-build g++ git python3 python3-numpy python3-jsonschema
   clang-19 clang-tidy-19 clang-tools-19 llvm-19-dev libclang-19-dev
   libclang-cpp19-dev llvm-19-tools libclang-rt-19-dev libgtest-dev libgmock-dev
-  pkgconf libopencv-dev libtorch-dev
+  pkgconf libopencv-dev libtorch-dev libeigen3-dev xtensor-dev
 )
 
 missing=()
