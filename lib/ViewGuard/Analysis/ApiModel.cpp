@@ -18,6 +18,21 @@ namespace viewguard {
 // the two together). Every string is "viewguard::" followed by one of these.
 static constexpr llvm::StringLiteral AnnotationPrefix = "viewguard::";
 static constexpr llvm::StringLiteral ArrayAnnotation = "array";
+/// The array kinds of value libraries (ArrayKind).
+static constexpr std::pair<llvm::StringLiteral, ArrayKind> ArrayAnnotations[] =
+    {
+        {"array", ArrayKind::Handle},
+        {"array:value", ArrayKind::Value},
+        {"array:view", ArrayKind::View},
+        {"array:expression", ArrayKind::Expression},
+};
+
+static ArrayKind arrayKindNamed(llvm::StringRef S) {
+  for (const auto &[Name, Kind] : ArrayAnnotations)
+    if (S == Name)
+      return Kind;
+  return ArrayKind::None;
+}
 /// On a class: an argument wrapper whose conversions write (`output`) or only
 /// read (`input`) the array; on a parameter: a destination the function
 /// writes.
@@ -64,7 +79,8 @@ std::optional<FunctionRole> parseFunctionAnnotation(llvm::StringRef S) {
 }
 
 bool isTypeAnnotation(llvm::StringRef S) {
-  if (S == ArrayAnnotation || S == OutputAnnotation || S == InputAnnotation)
+  if (arrayKindNamed(S) != ArrayKind::None || S == OutputAnnotation ||
+      S == InputAnnotation)
     return true;
   return llvm::any_of(IndexAnnotations,
                       [&](const auto &A) { return A.first == S; });
@@ -132,14 +148,14 @@ static bool nameIn(const NamedDecl *D, const std::vector<std::string> &Names) {
   return llvm::is_contained(Names, Q);
 }
 
-bool ApiModel::isArrayClass(const CXXRecordDecl *RD) const {
+ArrayKind ApiModel::arrayKindOfClass(const CXXRecordDecl *RD) const {
   if (!RD)
-    return false;
+    return ArrayKind::None;
   RD = RD->getCanonicalDecl();
   auto It = ArrayCache.find(RD);
   if (It != ArrayCache.end())
     return It->second;
-  bool Result = false;
+  ArrayKind Result = ArrayKind::None;
   // The attribute sits on the class template's pattern; instantiations and
   // their redeclarations inherit it, but look at the pattern to be sure.
   const CXXRecordDecl *Pattern = RD;
@@ -148,21 +164,27 @@ bool ApiModel::isArrayClass(const CXXRecordDecl *RD) const {
       Pattern = TD->getTemplatedDecl();
   for (const CXXRecordDecl *C : {RD, Pattern})
     for (const Decl *R : C->redecls())
-      Result |= hasAnnotation(R, ArrayAnnotation);
-  if (!Result)
-    Result = nameIn(Pattern, ArrayTypeNames) || nameIn(RD, ArrayTypeNames) ||
-             modelTypeKind(RD) == ArrayAnnotation;
+      forEachAnnotation(R, [&](llvm::StringRef S) {
+        if (ArrayKind K = arrayKindNamed(S); K != ArrayKind::None)
+          Result = K;
+      });
+  if (Result == ArrayKind::None &&
+      (nameIn(Pattern, ArrayTypeNames) || nameIn(RD, ArrayTypeNames)))
+    Result = ArrayKind::Handle;
+  if (Result == ArrayKind::None)
+    Result = arrayKindNamed(modelTypeKind(RD));
   ArrayCache[RD] = Result;
   return Result;
 }
 
-bool ApiModel::isArrayType(QualType T) const {
+ArrayKind ApiModel::arrayKindOf(QualType T) const {
   if (T.isNull())
-    return false;
-  T = T.getNonReferenceType();
-  if (const auto *RD = T->getAsCXXRecordDecl())
-    return isArrayClass(RD);
-  return false;
+    return ArrayKind::None;
+  return arrayKindOfClass(T.getNonReferenceType()->getAsCXXRecordDecl());
+}
+
+bool ApiModel::isArrayType(QualType T) const {
+  return arrayKindOf(T) != ArrayKind::None;
 }
 
 IndexKind ApiModel::indexKindOf(QualType T) const {

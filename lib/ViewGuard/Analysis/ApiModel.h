@@ -37,6 +37,15 @@ enum class Role {
   Metadata,     ///< Looks at shape, strides or identity only.
 };
 
+/// What kind of array type a class is. Handles (`nd::array`, `cv::Mat`,
+/// `at::Tensor`) share storage on copy and rebind on assignment. Value
+/// libraries (Eigen, xtensor) have value arrays, whose copies copy the
+/// elements and whose assignment writes them, view types (`Eigen::Block`,
+/// `xt::xview`), whose copies share and whose assignment writes through, and
+/// lazy expressions (`Eigen::CwiseBinaryOp`, `xt::xfunction`), read-only
+/// views of all their operands.
+enum class ArrayKind { None, Handle, Value, View, Expression };
+
 /// The kind of an argument of a basic-indexing call.
 enum class IndexKind { Other, Integer, Slice, All, NewAxis, Placeholder };
 
@@ -104,9 +113,14 @@ class ApiModel {
 public:
   explicit ApiModel(ApiOptions Options);
 
-  /// True for a (possibly cv-qualified or referenced) array handle type.
+  /// True for a (possibly cv-qualified or referenced) array type of any
+  /// kind.
   bool isArrayType(clang::QualType T) const;
-  bool isArrayClass(const clang::CXXRecordDecl *RD) const;
+  bool isArrayClass(const clang::CXXRecordDecl *RD) const {
+    return arrayKindOfClass(RD) != ArrayKind::None;
+  }
+  ArrayKind arrayKindOf(clang::QualType T) const;
+  ArrayKind arrayKindOfClass(const clang::CXXRecordDecl *RD) const;
   FunctionRole roleOf(const clang::FunctionDecl *FD) const;
   /// The role of one call: roleOf its callee, refined by its arguments (a
   /// basic-indexing call given an array as an index is advanced indexing,
@@ -142,7 +156,7 @@ private:
   ApiOptions Options;
   std::vector<std::string> ArrayTypeNames, ViewNames, ViewOrCopyNames,
       CopyNames, WritingNames, MetadataNames, ElementNames;
-  mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> ArrayCache;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, ArrayKind> ArrayCache;
   mutable llvm::DenseMap<const clang::FunctionDecl *, FunctionRole> RoleCache;
   mutable llvm::DenseMap<const clang::NamespaceDecl *, bool> LibraryNamespaces;
   std::vector<std::shared_ptr<const LibraryModel>> Models;

@@ -87,7 +87,9 @@ llvm::ArrayRef<const Expr *> paramArgs(const CallExpr *Call) {
 }
 
 bool isHandleAssignment(const CXXMethodDecl *MD, const ApiModel &M) {
-  if (!MD || !M.isArrayClass(MD->getParent()))
+  // Only handles rebind: assignment to a value array or a view type writes
+  // its elements.
+  if (!MD || M.arrayKindOfClass(MD->getParent()) != ArrayKind::Handle)
     return false;
   if (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator())
     return true;

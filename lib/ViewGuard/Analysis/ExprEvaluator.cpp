@@ -138,6 +138,8 @@ Value ExprEvaluator::eval(const Expr *E, const State &St, int Depth) {
     return V;
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    if (M.arrayKindOf(CE->getType()) == ArrayKind::Value)
+      return valueFrom(CE, St, Depth);
     if (CE->getConstructor() &&
         CE->getConstructor()->isCopyOrMoveConstructor() &&
         CE->getNumArgs() >= 1)
@@ -179,6 +181,55 @@ Value ExprEvaluator::eval(const Expr *E, const State &St, int Depth) {
       BO && BO->getOpcode() == BO_Comma)
     return eval(BO->getRHS(), St, Depth + 1);
   return fresh(E, Layout::Unknown, -1, StorageKind::Unknown);
+}
+
+/// A value array (Eigen::Matrix, xt::xarray) made by \p CE: a deliberate
+/// copy of another value array; a copy of the source of a view it is built
+/// from (`VectorXd r = m.row(i)`); fresh when built from an expression or
+/// from no array.
+Value ExprEvaluator::valueFrom(const CXXConstructExpr *CE, const State &St,
+                               int Depth) {
+  for (const Expr *Arg : CE->arguments()) {
+    const Expr *Src = strip(Arg);
+    switch (M.arrayKindOf(Src->getType())) {
+    case ArrayKind::Value:
+      return copy(CE, Src, eval(Src, St, Depth + 1), "explicit");
+    case ArrayKind::View:
+    case ArrayKind::Handle:
+      return copy(CE, Src, eval(Src, St, Depth + 1), "conversion to a value");
+    case ArrayKind::Expression:
+      return fresh(CE, Layout::Contiguous, -1, StorageKind::Local);
+    case ArrayKind::None:
+      break;
+    }
+  }
+  return fresh(CE, Layout::Contiguous, -1, StorageKind::Local);
+}
+
+/// A lazy expression (`b - A * x`): a read-only view of every array
+/// operand.
+Value ExprEvaluator::expressionOf(const CallExpr *Call, const State &St,
+                                  int Depth) {
+  Value V;
+  bool Any = false;
+  llvm::SmallVector<const Expr *, 4> Operands;
+  if (const Expr *Obj = objectOf(Call))
+    Operands.push_back(Obj);
+  for (const Expr *Arg : paramArgs(Call))
+    Operands.push_back(Arg);
+  for (const Expr *Op : Operands) {
+    if (!M.isArrayType(strip(Op)->getType()))
+      continue;
+    Value Part = asView(eval(Op, St, Depth + 1));
+    V = Any ? join(V, Part) : Part;
+    Any = true;
+  }
+  if (!Any)
+    return fresh(Call, Layout::Unknown, -1, StorageKind::Local);
+  V.L = Layout::Unknown;
+  V.NDim = -1;
+  V.Geo.reset();
+  return V;
 }
 
 std::optional<bool> ExprEvaluator::viewOrCopy(const CallExpr *Call,
@@ -293,6 +344,9 @@ Value ExprEvaluator::evalCall(const CallExpr *Call, const State &St,
   default:
     break;
   }
+  if (Role.Kind == Role::None &&
+      M.arrayKindOf(Call->getType()) == ArrayKind::Expression)
+    return expressionOf(Call, St, Depth);
   // A rebinding used as a value denotes its left-hand side.
   if (isHandleAssignment(dyn_cast_or_null<CXXMethodDecl>(FD), M))
     return eval(objectOf(Call), St, Depth + 1);

@@ -54,6 +54,9 @@ public:
   }
 
 private:
+  Value valueFrom(const clang::CXXConstructExpr *CE, const State &St,
+                  int Depth);
+  Value expressionOf(const clang::CallExpr *Call, const State &St, int Depth);
   Value evalCall(const clang::CallExpr *Call, const State &St, int Depth);
   Value evalContainer(const clang::Expr *E, const State &St, int Depth);
   void elementsOf(const clang::Expr *E, const State &St, int Depth, Value &Out,

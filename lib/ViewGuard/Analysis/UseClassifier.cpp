@@ -76,6 +76,9 @@ Fate UseClassifier::fateOf(const Expr *E, int Depth) {
       continue;
     }
     if (const auto *CE = dyn_cast<CXXConstructExpr>(P)) {
+      // A value array made from an array copies its elements.
+      if (M.arrayKindOf(CE->getType()) == ArrayKind::Value)
+        return readFate();
       if (CE->getConstructor() &&
           CE->getConstructor()->isCopyOrMoveConstructor() &&
           M.isArrayType(CE->getType())) {
@@ -187,6 +190,24 @@ Fate UseClassifier::objectCall(const CallExpr *Call, const CXXMethodDecl *MD,
   FunctionRole Role = M.roleOfCall(Call);
   if (Role.Kind != Role::None)
     return roleCall(Call, MD, Role, Obj, Depth);
+  ArrayKind ObjKind = M.arrayKindOf(Obj->getType());
+  if (ObjKind == ArrayKind::Value || ObjKind == ArrayKind::View) {
+    // Assignment to a value array or through a view type writes the
+    // elements (`c = m.block(...)`, `blk = other`, `v += 1`).
+    OverloadedOperatorKind Op = MD->getOverloadedOperator();
+    if (Op == OO_Equal || isCompoundAssign(Op)) {
+      Fate F;
+      F.Write = true;
+      F.Anchor = Call;
+      F.Form = Op == OO_Equal ? WriteForm::Assign : WriteForm::Compound;
+      F.Callee = MD->getNameAsString();
+      return F;
+    }
+  }
+  // A lazy expression (`m.cwiseProduct(x)`) reads its operands when it is
+  // evaluated: it is used the way the expression is.
+  if (M.arrayKindOf(Call->getType()) == ArrayKind::Expression)
+    return fateOf(Call, Depth + 1);
   if (HandleAssign) {
     // A copy or move assignment that the library does not say writes
     // (`A.row(i) = A.row(j)` in OpenCV): on a temporary it rebinds the
@@ -357,8 +378,7 @@ Fate UseClassifier::constructorUse(const CXXConstructExpr *CE, const Expr *Arg,
         for (unsigned I = 0; I < Args.size(); ++I)
           if (Args[I] == Child) {
             OutputKind K = M.outputKindOf(FD, I);
-            return K != OutputKind::None ? outputWrite(FD, Arg, K)
-                                         : readFate();
+            return K != OutputKind::None ? outputWrite(FD, Arg, K) : readFate();
           }
       }
     return readFate();
@@ -369,8 +389,9 @@ Fate UseClassifier::constructorUse(const CXXConstructExpr *CE, const Expr *Arg,
   if (IsSource && (Role.Kind == Role::View || Role.Kind == Role::ViewIndexed ||
                    Role.Kind == Role::ViewPermuted))
     return fateOf(CE, Depth + 1); // used the way the view is
-  if (Role.Kind != Role::None)
-    return readFate();
+  if (Role.Kind != Role::None ||
+      M.arrayKindOf(CE->getType()) == ArrayKind::Value)
+    return readFate(); // a value array copies the elements
   // Stored into another object: read and escaped.
   Fate F;
   F.Read = F.Escape = true;
@@ -391,6 +412,11 @@ Fate UseClassifier::argumentUse(const CallExpr *Call, unsigned ArgIdx,
   auto Args = paramArgs(Call);
   if (Vars.containerOf(Call) == Args[ArgIdx])
     return throughElement(fateOf(Call, Depth + 1), Call); // std::get<I>(t)
+  // An operand of a lazy expression (`b - A * x`): used the way the
+  // expression is.
+  if (Role.Kind == Role::None &&
+      M.arrayKindOf(Call->getType()) == ArrayKind::Expression)
+    return fateOf(Call, Depth + 1);
   // A destination (`cap.read(frame)`, `at::add_out(out, ...)`).
   if (OutputKind K = M.outputKindOf(FD, ArgIdx); K != OutputKind::None)
     return outputWrite(FD, Args[ArgIdx], K);

@@ -177,7 +177,7 @@ void LostWriteCheck::checkRebind(const FunctionAnalysis &A, const Event &E) {
   // Storage that outlives the function (the caller's array, a member) is
   // read after it even when this function does not read it.
   const Storage &S = A.storage(Old.S);
-  const ValueDecl *Base = BaseRead ? BaseRead->Var
+  const ValueDecl *Base = BaseRead               ? BaseRead->Var
                           : S.outlivesFunction() ? S.Holder
                                                  : nullptr;
   if (!Base || !claim(reportLoc(E.Anchor)))

@@ -1,6 +1,7 @@
 //===--- StaleViewCheck.cpp - viewguard-stale-view ------------------------===//
 
 #include "StaleViewCheck.h"
+#include "Analysis/AnalysisCache.h"
 
 using namespace clang;
 
@@ -34,7 +35,13 @@ bool StaleViewCheck::checkRead(const FunctionAnalysis &A, const Event &Read,
       break;
     }
   }
-  if (!Base)
+  // A lazy expression held in a variable (Eigen's `auto r = b - A * x;`)
+  // can only be read: any read after an operand changed is taken as the
+  // snapshot the author thought it was, base in the expression or not.
+  bool Lazy = AnalysisCache::get(*Ctx, ApiOpts)
+                  .model()
+                  .arrayKindOf(Read.Var->getType()) == ArrayKind::Expression;
+  if (!Base && !Lazy)
     return false;
   // A write to the storage through its base after the view was made and
   // before this read, with no new view in between.
@@ -53,12 +60,13 @@ bool StaleViewCheck::checkRead(const FunctionAnalysis &A, const Event &Read,
       continue;
     if (!claim(useLoc(Read)))
       return true;
+    const ValueDecl *BaseVar = Base ? Base->Var : W.Var;
     diag(useLoc(Read), "'%0' is a view of '%1' and reflects the "
                        "write to '%1' made after it was created")
-        << useName(Read) << nameOf(Base->Var);
+        << useName(Read) << nameOf(BaseVar);
     noteViewCreated(Read.Var, R, Read.UseExpr);
     diag(reportLoc(W.Anchor), "'%0' is modified here", DiagnosticIDs::Note)
-        << nameOf(Base->Var);
+        << nameOf(BaseVar);
     return true;
   }
   return false;

@@ -53,13 +53,19 @@ bool ViewMutationCheck::checkWrite(const FunctionAnalysis &A, const Event &W,
   // A by-value parameter of a library whose idiom passes handles by value
   // (OpenCV, libtorch) is the caller's array to update, like a non-const
   // reference; elsewhere it looks like a copy.
-  bool HandleParam = S.Kind == StorageKind::ParamByValue && S.Holder &&
-                     AnalysisCache::get(*Ctx, ApiOpts)
-                         .model()
-                         .byValueIsHandle(S.Holder->getType());
-  bool ExplicitOutput = S.Kind == StorageKind::ParamRef || HandleParam;
+  const ApiModel &Model = AnalysisCache::get(*Ctx, ApiOpts).model();
+  bool ByValue = S.Kind == StorageKind::ParamByValue && S.Holder;
+  ArrayKind ParamKind =
+      ByValue ? Model.arrayKindOf(S.Holder->getType()) : ArrayKind::None;
+  // A by-value value array (Eigen::VectorXd) is the callee's own copy.
+  bool OwnCopy = ParamKind == ArrayKind::Value;
+  // A by-value view type (Eigen's `Ref<VectorXd>`) is the in-out idiom.
+  bool HandleParam = ByValue && (ParamKind == ArrayKind::View ||
+                                 Model.byValueIsHandle(S.Holder->getType()));
+  bool ExplicitOutput =
+      S.Kind == StorageKind::ParamRef || HandleParam || OwnCopy;
   // A by-value parameter is itself a handle on the caller's array.
-  bool SelfParam = R.Rel == Relation::Owner && !HandleParam &&
+  bool SelfParam = R.Rel == Relation::Owner && !HandleParam && !OwnCopy &&
                    S.Kind == StorageKind::ParamByValue && S.Holder == W.Var;
   if (R.Rel != Relation::View && !SelfParam)
     return false;
