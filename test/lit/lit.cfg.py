@@ -111,6 +111,10 @@ config.substitutions += [
     # Debian's real library headers (scripts/setup.sh installs them).
     ("%opencv_flags", "-std=c++17 -I/usr/include/opencv4"),
     ("%libtorch_flags", "-std=c++17"),
+    ("%eigen_flags", "-std=c++17 -I/usr/include/eigen3"),
+    # xtensor 0.24.3 needs it with Clang 19 (upstream issue 2804).
+    ("%xtensor_flags", "-std=c++17 -fno-relaxed-template-template-args "
+     "-Wno-deprecated-no-relaxed-template-template-args"),
 ]
 
 config.available_features.add("tool-" + tool)

@@ -395,6 +395,39 @@ llvm::StringRef ApiModel::modelTypeKind(const CXXRecordDecl *RD,
   return "";
 }
 
+bool ApiModel::assignsInPlace(QualType T) const {
+  const LibraryModel *From = nullptr;
+  if (T.isNull() || arrayKindNamed(modelTypeKind(
+                        T.getNonReferenceType()->getAsCXXRecordDecl(),
+                        &From)) == ArrayKind::None)
+    return false;
+  return From && From->Aliasing.Assignment == "in-place";
+}
+
+bool ApiModel::isTemporaryExpression(QualType T) const {
+  const auto *RD =
+      T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || Models.empty())
+    return false;
+  std::string Name = ruleName(RD);
+  for (const auto &M : Models)
+    for (const std::string &P : M->Aliasing.Temporaries)
+      if (nameMatches(P, Name))
+        return true;
+  return false;
+}
+
+bool ApiModel::isNoAliasFunction(const FunctionDecl *FD) const {
+  if (!FD || Models.empty())
+    return false;
+  std::string Name = ruleName(FD);
+  for (const auto &M : Models)
+    for (const std::string &P : M->Aliasing.NoAlias)
+      if (nameMatches(P, Name))
+        return true;
+  return false;
+}
+
 bool ApiModel::byValueIsHandle(QualType T) const {
   const LibraryModel *From = nullptr;
   if (T.isNull() ||

@@ -137,6 +137,14 @@ public:
   /// a handle the caller passes to be updated (a model's
   /// `ByValueParameters: handle`) rather than a copy-looking input.
   bool byValueIsHandle(clang::QualType T) const;
+  /// Whether assigning to an array of type \p T writes it while reading the
+  /// right side (a model's `Aliasing: {Assignment: in-place}`).
+  bool assignsInPlace(clang::QualType T) const;
+  /// Whether the expression type \p T is evaluated into a temporary before
+  /// an assignment (Eigen's Product).
+  bool isTemporaryExpression(clang::QualType T) const;
+  /// Whether \p FD promises that an assignment does not alias (`noalias()`).
+  bool isNoAliasFunction(const clang::FunctionDecl *FD) const;
   /// Whether reading the field \p FD of an array only looks at metadata.
   bool isMetadataField(const clang::FieldDecl *FD) const;
   IndexKind indexKindOf(clang::QualType T) const;

@@ -156,6 +156,9 @@ Value ExprEvaluator::eval(const Expr *E, const State &St, int Depth) {
         V.Geo.reset();
         return V;
       }
+    if (M.arrayKindOf(CE->getType()) == ArrayKind::View)
+      if (std::optional<Value> V = pointerView(CE, St, Depth))
+        return *V;
     int Depth0 = 0;
     for (const Expr *Arg : CE->arguments())
       Depth0 = std::max(Depth0, nestingDepth(Arg));
@@ -204,6 +207,44 @@ Value ExprEvaluator::valueFrom(const CXXConstructExpr *CE, const State &St,
     }
   }
   return fresh(CE, Layout::Contiguous, -1, StorageKind::Local);
+}
+
+/// A view type built over memory given by a pointer (`Eigen::Map<VectorXd>
+/// m(v.data(), n)`, `xt::adapt(p, ...)`): a view of the array whose data()
+/// it is, or of the storage behind a pointer parameter (the caller's).
+std::optional<Value>
+ExprEvaluator::pointerView(const Expr *Maker, llvm::ArrayRef<const Expr *> Args,
+                           const State &St, int Depth) {
+  for (const Expr *Arg : Args) {
+    const Expr *P = strip(Arg);
+    if (!P->getType()->isPointerType())
+      continue;
+    if (const auto *Data = dyn_cast<CXXMemberCallExpr>(P)) {
+      const Expr *Obj = strip(Data->getImplicitObjectArgument());
+      const auto *MD = Data->getMethodDecl();
+      if (Obj && MD && MD->getIdentifier() && MD->getName() == "data" &&
+          M.isArrayType(Obj->getType()))
+        return asView(eval(Obj, St, Depth + 1));
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(P))
+      if (const auto *Param = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
+        Value V;
+        Ref R;
+        R.S = Storages.forDecl(Param);
+        R.Rel = Relation::View;
+        R.Origin = Maker;
+        V.Refs.push_back(R);
+        return V;
+      }
+    return std::nullopt; // other memory: unknown to the analysis
+  }
+  return std::nullopt;
+}
+
+std::optional<Value> ExprEvaluator::pointerView(const CXXConstructExpr *CE,
+                                                const State &St, int Depth) {
+  return pointerView(CE, llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()), St,
+                     Depth);
 }
 
 /// A lazy expression (`b - A * x`): a read-only view of every array
@@ -293,6 +334,11 @@ Value ExprEvaluator::evalCall(const CallExpr *Call, const State &St,
   const Expr *Src = FD ? Vars.sourceArg(Call, FD) : nullptr;
   switch (Role.Kind) {
   case Role::View: {
+    // `xt::adapt(ptr, ...)`: a view of the memory behind a pointer.
+    if (!Src)
+      if (std::optional<Value> V =
+              pointerView(Call, paramArgs(Call), St, Depth))
+        return *V;
     // Contiguity is kept (view(), squeeze()), the shape not necessarily.
     Value V = asView(eval(Src, St, Depth + 1));
     V.Geo.reset();

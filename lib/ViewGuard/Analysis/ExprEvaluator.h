@@ -54,6 +54,11 @@ public:
   }
 
 private:
+  std::optional<Value> pointerView(const clang::Expr *Maker,
+                                   llvm::ArrayRef<const clang::Expr *> Args,
+                                   const State &St, int Depth);
+  std::optional<Value> pointerView(const clang::CXXConstructExpr *CE,
+                                   const State &St, int Depth);
   Value valueFrom(const clang::CXXConstructExpr *CE, const State &St,
                   int Depth);
   Value expressionOf(const clang::CallExpr *Call, const State &St, int Depth);

@@ -53,6 +53,14 @@ template <> struct MappingTraits<FixItSpellings> {
   }
 };
 
+template <> struct MappingTraits<AliasingPolicy> {
+  static void mapping(IO &Io, AliasingPolicy &A) {
+    Io.mapOptional("Assignment", A.Assignment);
+    Io.mapOptional("Temporaries", A.Temporaries);
+    Io.mapOptional("NoAlias", A.NoAlias);
+  }
+};
+
 template <> struct MappingTraits<LibraryModel> {
   static void mapping(IO &Io, LibraryModel &M) {
     Io.mapRequired("Library", M.Library);
@@ -62,6 +70,7 @@ template <> struct MappingTraits<LibraryModel> {
     Io.mapOptional("Fields", M.Fields);
     Io.mapOptional("FixIts", M.FixIts);
     Io.mapOptional("ByValueParameters", M.ByValueParameters);
+    Io.mapOptional("Aliasing", M.Aliasing);
   }
 };
 
@@ -102,6 +111,11 @@ static llvm::Error validate(const LibraryModel &M) {
     return modelError(M.Path, "ByValueParameters must be 'handle' or "
                               "'copy-like', not '" +
                                   M.ByValueParameters + "'");
+  if (!M.Aliasing.Assignment.empty() && M.Aliasing.Assignment != "in-place" &&
+      M.Aliasing.Assignment != "temporary")
+    return modelError(M.Path, "Aliasing.Assignment must be 'in-place' or "
+                              "'temporary', not '" +
+                                  M.Aliasing.Assignment + "'");
   for (const FieldRule &F : M.Fields)
     if (F.Role != "metadata")
       return modelError(M.Path, "field '" + F.Name + "': unknown role '" +

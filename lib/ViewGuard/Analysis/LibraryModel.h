@@ -69,6 +69,21 @@ struct FixItSpellings {
       Put; ///< Scatter through an index: "{array}.put({index}, {value})".
 };
 
+/// How the library evaluates `dst = expression`.
+struct AliasingPolicy {
+  /// "in-place" when the destination is written while the right side is
+  /// read (Eigen), so a right side reading the destination's storage in
+  /// another order (a transpose) reads already-written elements; "" or
+  /// "temporary" when the right side is evaluated first (xtensor).
+  std::string Assignment;
+  /// Expression types evaluated into a temporary first even so (Eigen's
+  /// Product): reading the destination through them is safe.
+  std::vector<std::string> Temporaries;
+  /// Functions that promise no aliasing and skip that temporary
+  /// (`m.noalias() = m * m` is wrong).
+  std::vector<std::string> NoAlias;
+};
+
 struct LibraryModel {
   std::string Library;     ///< The name `Libraries` selects it by.
   std::string Description; ///< One line, for humans.
@@ -80,6 +95,7 @@ struct LibraryModel {
   /// caller's data (OpenCV, libtorch); "copy-like" (the default) when a
   /// by-value parameter reads like the callee's own copy (nd).
   std::string ByValueParameters;
+  AliasingPolicy Aliasing;
   std::string Path; ///< Where it was read from.
 };
 

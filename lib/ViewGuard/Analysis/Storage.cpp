@@ -59,6 +59,11 @@ StorageKind storageKindOfDecl(const ValueDecl *D, const FunctionDecl *FD) {
       return T.getNonReferenceType().isConstQualified()
                  ? StorageKind::ParamConstRef
                  : StorageKind::ParamRef;
+    // A pointer parameter points at the caller's elements (viewed by
+    // `Eigen::Map`, `xt::adapt`): an output unless it points to const.
+    if (T->isPointerType())
+      return T->getPointeeType().isConstQualified() ? StorageKind::ParamConstRef
+                                                    : StorageKind::ParamRef;
     return StorageKind::ParamByValue;
   }
   if (isa<FieldDecl>(D))

@@ -39,6 +39,14 @@ inline constexpr CheckDescription CheckDescriptions[] = {
      "A view taken as a snapshot of an array is read together with the array "
      "after the array was modified: it reflects the new values.",
      "checks/stale-view.md"},
+    {"viewguard-aliased-assignment",
+     "Assignment reads its destination in another order",
+     "In a library that writes the destination of an assignment while it "
+     "evaluates the right side (Eigen), the right side reads the "
+     "destination's storage transposed, or noalias() skips the temporary of "
+     "a product that reads it: elements are read after they were "
+     "overwritten.",
+     "checks/aliased-assignment.md"},
 };
 
 /// The description of check \p Name, or null for another check.

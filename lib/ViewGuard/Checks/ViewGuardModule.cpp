@@ -1,5 +1,6 @@
 //===--- ViewGuardModule.cpp - The viewguard clang-tidy module ------------===//
 
+#include "AliasedAssignmentCheck.h"
 #include "CheckDescriptions.h"
 #include "LostWriteCheck.h"
 #include "StaleViewCheck.h"
@@ -17,6 +18,8 @@ public:
     CheckFactories.registerCheck<ViewMutationCheck>(CheckDescriptions[0].Name);
     CheckFactories.registerCheck<LostWriteCheck>(CheckDescriptions[1].Name);
     CheckFactories.registerCheck<StaleViewCheck>(CheckDescriptions[2].Name);
+    CheckFactories.registerCheck<AliasedAssignmentCheck>(
+        CheckDescriptions[3].Name);
   }
 
   // clang-tidy --version prints LLVM's version only: the module's own shows
