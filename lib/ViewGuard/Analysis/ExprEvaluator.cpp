@@ -156,7 +156,11 @@ Value ExprEvaluator::eval(const Expr *E, const State &St, int Depth) {
         V.Geo.reset();
         return V;
       }
-    if (M.arrayKindOf(CE->getType()) == ArrayKind::View)
+    // A view type, or a constructor the model calls a view with no array
+    // argument (`cv::Mat(rows, cols, type, data)`): a view of the memory
+    // behind a pointer argument.
+    if (M.arrayKindOf(CE->getType()) == ArrayKind::View ||
+        Role.Kind == Role::View)
       if (std::optional<Value> V = pointerView(CE, St, Depth))
         return *V;
     int Depth0 = 0;
@@ -216,9 +220,10 @@ std::optional<Value>
 ExprEvaluator::pointerView(const Expr *Maker, llvm::ArrayRef<const Expr *> Args,
                            const State &St, int Depth) {
   for (const Expr *Arg : Args) {
-    const Expr *P = strip(Arg);
-    if (!P->getType()->isPointerType())
+    if (!strip(Arg)->getType()->isPointerType())
       continue;
+    // Through casts (`const_cast<float *>(in)`, a conversion to `void *`).
+    const Expr *P = strip(Arg->IgnoreParenCasts());
     if (const auto *Data = dyn_cast<CXXMemberCallExpr>(P)) {
       const Expr *Obj = strip(Data->getImplicitObjectArgument());
       const auto *MD = Data->getMethodDecl();
@@ -233,6 +238,7 @@ ExprEvaluator::pointerView(const Expr *Maker, llvm::ArrayRef<const Expr *> Args,
         R.S = Storages.forDecl(Param);
         R.Rel = Relation::View;
         R.Origin = Maker;
+        R.Ancestors.push_back(Param);
         V.Refs.push_back(R);
         return V;
       }

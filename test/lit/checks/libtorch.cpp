@@ -93,7 +93,27 @@ at::Tensor out_destination(const at::Tensor &a, const at::Tensor &b) {
 }
 // CHECK-FIXES: auto head = out.narrow(0, 0, 2).clone();
 
+// from_blob views the caller's memory: scaling it in place changes the
+// caller's const buffer.
+double blob_scratch(const float *in, int64_t n) {
+  auto t = at::from_blob(const_cast<float *>(in), {n});
+  t.mul_(2);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: write through 't' also modifies the caller's array passed as 'in' [viewguard-view-mutation]
+  // CHECK-NOTES: :[[@LINE-3]]:12: note: 't' is a view of 'in' created here
+  // CHECK-NOTES: :[[@LINE+1]]:10: note: 't' is read here after the write
+  return t.sum().item<double>();
+}
+// CHECK-FIXES: auto t = at::from_blob(const_cast<float *>(in), {n}).clone();
+
 // ---- Correct libtorch code: no warning. ----
+
+// A non-const pointer parameter is an output.
+void blob_output(float *out, int64_t n) {
+  auto t = at::from_blob(out, {n});
+  t.fill_(0);
+  t[0] = t[1];
+}
+
 
 // Basic indexing of a temporary writes through it.
 void slice_assign(at::Tensor &t, const at::Tensor &mask) {

@@ -69,7 +69,25 @@ double element_and_roi(const cv::Mat_<float> &m) {
 }
 // CHECK-FIXES: cv::Mat_<float> block = m(cv::Rect(0, 0, 2, 2)).clone();
 
+// A Mat over the caller's const pixels: setTo writes them.
+double foreign_pixels(const unsigned char *pixels, int h, int w) {
+  cv::Mat img(h, w, CV_8UC1, const_cast<unsigned char *>(pixels));
+  img.setTo(0);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: write through 'img' also modifies the caller's array passed as 'pixels' [viewguard-view-mutation]
+  // CHECK-NOTES: :[[@LINE-3]]:11: note: 'img' is a view of 'pixels' created here
+  // CHECK-NOTES: :[[@LINE+1]]:18: note: 'img' is read here after the write
+  return cv::sum(img)[0];
+}
+
 // ---- Correct OpenCV code: no warning. ----
+
+// A Mat over an output buffer.
+double foreign_output(unsigned char *pixels, int h, int w) {
+  cv::Mat img(h, w, CV_8UC1, pixels);
+  img.setTo(0);
+  return cv::sum(img)[0];
+}
+
 
 // An ROI as an update handle: only the image is read afterwards.
 double roi_update_handle(cv::Mat img) {
