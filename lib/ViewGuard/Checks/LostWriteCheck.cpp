@@ -143,7 +143,13 @@ void LostWriteCheck::checkHeaderAssignment(const Event &W) {
                         "writes nothing");
   if (W.Var)
     D << nameOf(W.Var);
-  const auto *Assign = dyn_cast<CXXOperatorCallExpr>(W.Anchor);
+  addAssignFix(D, W.Anchor);
+}
+
+/// Rewrites the assignment \p Anchor (`target = value`) as the library's
+/// element copy (`target.assign(value)`, `value.copyTo(target)`).
+void LostWriteCheck::addAssignFix(DiagnosticBuilder &D, const Expr *Anchor) {
+  const auto *Assign = dyn_cast_or_null<CXXOperatorCallExpr>(Anchor);
   if (!Assign || Assign->getNumArgs() != 2 || inMacro(Assign))
     return;
   std::string Lhs = sourceText(Assign->getArg(0));
@@ -187,15 +193,7 @@ void LostWriteCheck::checkRebind(const FunctionAnalysis &A, const Event &E) {
         diag(reportLoc(E.Anchor),
              "assignment rebinds the view '%0' instead of writing into '%1'")
         << nameOf(E.Var) << nameOf(Base);
-    const auto *Assign = dyn_cast<CXXOperatorCallExpr>(E.Anchor);
-    if (Assign && !inMacro(Assign)) {
-      std::string Lhs = sourceText(Assign->getArg(0));
-      std::string Rhs = sourceText(Assign->getArg(1));
-      if (!Lhs.empty() && !Rhs.empty())
-        D << FixItHint::CreateReplacement(
-            CharSourceRange::getTokenRange(Assign->getSourceRange()),
-            spell(AssignSpelling, Lhs, Rhs));
-    }
+    addAssignFix(D, E.Anchor);
   } // the warning is emitted before its note
   // A copy would not make the assignment write anything: the fix is the
   // assign() on the warning.

@@ -26,6 +26,7 @@ private:
   void checkCopyWrite(const FunctionAnalysis &A, const Event &W);
   void checkTemporaryWrite(const Event &W);
   void checkHeaderAssignment(const Event &W);
+  void addAssignFix(clang::DiagnosticBuilder &D, const clang::Expr *Anchor);
   void checkRebind(const FunctionAnalysis &A, const Event &E);
 };
 
