@@ -8,6 +8,7 @@
 
 #include <opencv2/core.hpp>
 #include <opencv2/videoio.hpp>
+#include <vector>
 
 // Frame differencing with a shared "previous" frame: always zero.
 double motion_wrong(cv::VideoCapture &cap) {
@@ -46,6 +47,20 @@ double backup_wrong(cv::Mat &img) {
   // CHECK-NOTES: :[[@LINE-4]]:3: note: 'img' is modified here
 }
 // CHECK-FIXES: cv::Mat before = img.clone();
+
+// Frames kept in a vector without clone() share the decoder's buffer.
+double history_wrong(cv::VideoCapture &cap, std::vector<cv::Mat> &history) {
+  cv::Mat frame, diff;
+  cap >> frame;
+  history.push_back(frame);
+  cap >> frame;
+  cv::absdiff(frame, history.back(), diff);
+  // CHECK-NOTES: :[[@LINE-1]]:22: warning: 'history.back()' is a view of 'frame' and reflects the write to 'frame' made after it was created [viewguard-stale-view]
+  // CHECK-NOTES: :[[@LINE-4]]:21: note: an element of 'history' is a view of 'frame' made here
+  // CHECK-NOTES: :[[@LINE-4]]:10: note: 'frame' is modified here
+  return cv::sum(diff)[0];
+}
+// CHECK-FIXES: history.push_back(frame.clone());
 
 // ---- Correct OpenCV code: no warning. ----
 

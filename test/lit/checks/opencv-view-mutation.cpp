@@ -69,6 +69,22 @@ double element_and_roi(const cv::Mat_<float> &m) {
 }
 // CHECK-FIXES: cv::Mat_<float> block = m(cv::Rect(0, 0, 2, 2)).clone();
 
+// The member diag() and a Mat built from ranges are views too.
+double diagonal_and_ranges(const cv::Mat &img) {
+  cv::Mat d = img.diag();
+  d.setTo(1);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: write through 'd' also modifies the caller's array passed as 'img' [viewguard-view-mutation]
+  // CHECK-NOTES: :[[@LINE-3]]:15: note: 'd' is a view of 'img' created here
+  // CHECK-NOTES: :[[@LINE+6]]:18: note: 'd' is read here after the write
+  cv::Mat band(img, cv::Range(0, 2), cv::Range::all());
+  band.setTo(2);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: write through 'band' also modifies the caller's array passed as 'img' [viewguard-view-mutation]
+  // CHECK-NOTES: :[[@LINE-3]]:11: note: 'band' is a view of 'img' created here
+  // CHECK-NOTES: :[[@LINE+1]]:34: note: 'band' is read here after the write
+  return cv::sum(d)[0] + cv::sum(band)[0];
+}
+// CHECK-FIXES: cv::Mat d = img.diag().clone();
+
 // A Mat over the caller's const pixels: setTo writes them.
 double foreign_pixels(const unsigned char *pixels, int h, int w) {
   cv::Mat img(h, w, CV_8UC1, const_cast<unsigned char *>(pixels));
