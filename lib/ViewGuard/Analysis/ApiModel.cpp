@@ -51,6 +51,7 @@ static constexpr std::pair<llvm::StringLiteral, Role> FunctionAnnotations[] = {
     {"writes:may", Role::MayWrite},
     {"element", Role::Element},
     {"metadata", Role::Metadata},
+    {"returns_iterator", Role::Iterator},
 };
 /// "returns_copy:<how>", <how> naming the derivation.
 static constexpr llvm::StringLiteral CopyAnnotationPrefix = "returns_copy:";
@@ -483,10 +484,46 @@ FunctionRole ApiModel::roleOfCall(const CallExpr *Call) const {
   return R;
 }
 
+/// The standard algorithms that write through iterator arguments, and
+/// which ones (an array's begin()/end() passed there is written: sorting a
+/// view's elements sorts its base). Algorithms not listed read.
+static constexpr std::pair<llvm::StringLiteral, unsigned>
+    StdWritingArguments[] = {
+        {"sort", 0b11},          {"stable_sort", 0b11},
+        {"partial_sort", 0b111}, {"nth_element", 0b111},
+        {"reverse", 0b11},       {"rotate", 0b111},
+        {"shuffle", 0b11},       {"random_shuffle", 0b11},
+        {"fill", 0b11},          {"fill_n", 0b1},
+        {"iota", 0b11},          {"generate", 0b11},
+        {"generate_n", 0b1},     {"replace", 0b11},
+        {"replace_if", 0b11},    {"copy", 0b100},
+        {"copy_n", 0b100},       {"copy_backward", 0b100},
+        {"move", 0b100},         {"swap_ranges", 0b111},
+        {"transform", 0b1100},   {"partition", 0b11},
+        {"make_heap", 0b11},     {"sort_heap", 0b11},
+};
+
+/// Whether \p FD is a standard algorithm that writes through its argument
+/// \p ArgIdx. `transform`'s destination is argument 2 (unary) or 3
+/// (binary): the mask names both, the argument's type tells which.
+static bool stdWritesArgument(const FunctionDecl *FD, unsigned ArgIdx) {
+  if (!FD->isInStdNamespace() || !FD->getIdentifier() || ArgIdx >= 32)
+    return false;
+  for (const auto &[Name, Mask] : StdWritingArguments)
+    if (FD->getName() == Name) {
+      if (Name == "transform")
+        return ArgIdx == (FD->getNumParams() == 4 ? 2u : 3u);
+      return (Mask >> ArgIdx) & 1;
+    }
+  return false;
+}
+
 OutputKind ApiModel::outputKindOf(const FunctionDecl *FD,
                                   unsigned ArgIdx) const {
   if (!FD || ArgIdx >= FD->getNumParams())
     return OutputKind::None;
+  if (stdWritesArgument(FD, ArgIdx))
+    return OutputKind::Definite;
   const ParmVarDecl *P = FD->getParamDecl(ArgIdx);
   if (hasAnnotation(P, MayOutputAnnotation))
     return OutputKind::May;

@@ -35,6 +35,7 @@ enum class Role {
   MayWrite,     ///< Writes them or rebinds, depending on run-time sizes.
   Element,      ///< Returns a reference to one element of its object.
   Metadata,     ///< Looks at shape, strides or identity only.
+  Iterator,     ///< Returns an iterator over its elements (begin, end).
 };
 
 /// What kind of array type a class is. Handles (`nd::array`, `cv::Mat`,

@@ -254,6 +254,8 @@ Fate UseClassifier::roleCall(const CallExpr *Call, const FunctionDecl *FD,
   case Role::MayWrite:
     F.Read = F.MayWrite = true;
     return F;
+  case Role::Iterator:
+    return iteratorUse(Call);
   case Role::Element:
     if (isElementWrite(Call)) {
       F.Write = true;
@@ -340,6 +342,32 @@ Fate UseClassifier::copyTemporary(const CallExpr *Call, llvm::StringRef Kind,
     F.TempWrites.append(G.TempWrites.begin(), G.TempWrites.end());
     return F;
   });
+}
+
+/// An iterator over the source's elements (`v.begin()`): written through
+/// when it is passed where a function writes (`std::sort(v.begin(),
+/// v.end())`), else read.
+Fate UseClassifier::iteratorUse(const CallExpr *Iter) {
+  const Stmt *Child = Iter, *P = PM.getParent(Iter);
+  // Through the iterator's copy into a by-value parameter.
+  while (P && (isTransparentParent(P) || isa<CXXConstructExpr>(P))) {
+    Child = P;
+    P = PM.getParent(P);
+  }
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(P))
+    if (const FunctionDecl *FD = Call->getDirectCallee()) {
+      auto Args = paramArgs(Call);
+      for (unsigned I = 0; I < Args.size(); ++I)
+        if (Args[I] == Child && M.outputKindOf(FD, I) != OutputKind::None) {
+          Fate F;
+          F.Write = true;
+          F.Anchor = Call;
+          F.Form = WriteForm::Call;
+          F.Callee = FD->getNameAsString();
+          return F;
+        }
+    }
+  return readFate();
 }
 
 /// The array \p Arg is written by \p FD as its destination.

@@ -89,6 +89,7 @@ private:
   Fate argumentUse(const clang::CallExpr *Call, unsigned ArgIdx, int Depth);
   Fate copyTemporary(const clang::CallExpr *Call, llvm::StringRef Kind,
                      int Depth);
+  Fate iteratorUse(const clang::CallExpr *Iter);
   Fate constructorUse(const clang::CXXConstructExpr *CE, const clang::Expr *Arg,
                       int Depth);
   Fate outputWrite(const clang::FunctionDecl *FD, const clang::Expr *Arg,

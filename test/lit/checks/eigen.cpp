@@ -9,6 +9,8 @@
 // fixed file compiles.
 
 #include <Eigen/Dense>
+#include <algorithm>
+#include <numeric>
 
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
@@ -69,6 +71,18 @@ double mapped(VectorXd &x) {
   // CHECK-NOTES: :[[@LINE+1]]:23: note: 'x' is read here after the write
   return head.sum() + x.sum();
 }
+
+// Iterators write: sorting a reshaped() view sorts the matrix.
+double sorted_view(MatrixXd m) {
+  auto r = m.reshaped();
+  std::sort(r.begin(), r.end());
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: write through 'r' also modifies 'm' [viewguard-view-mutation]
+  // CHECK-NOTES: :[[@LINE-3]]:12: note: 'r' is a view of 'm' created here
+  // CHECK-NOTES: :[[@LINE+2]]:10: note: 'r' is read here after the write
+  // CHECK-NOTES: :[[@LINE+1]]:17: note: 'm' is read here after the write
+  return r(0) + m(0, 0);
+}
+// CHECK-FIXES: auto r = m.reshaped().eval();
 
 // Eigen's aliasing: the destination is written while the transpose reads it.
 void transpose_in_place_wrong(MatrixXd &m) {
@@ -132,6 +146,14 @@ void in_out(Eigen::Ref<VectorXd> v) {
   auto h = v.head(2);
   h.setZero();
   v(0) = h(1);
+}
+
+// An algorithm that only reads through the iterators.
+double summed(MatrixXd m) {
+  auto r = m.reshaped();
+  double s = std::accumulate(r.begin(), r.end(), 0.0);
+  r(0) = s;
+  return m(0, 0);
 }
 
 // A lazy expression evaluated before its operands change.
