@@ -405,6 +405,48 @@ bool ApiModel::assignsInPlace(QualType T) const {
   return From && From->Aliasing.Assignment == "in-place";
 }
 
+static const NamespaceDecl *topLevelNamespace(const Decl *D);
+
+std::string ApiModel::valueTypeName(QualType T) const {
+  const auto *RD =
+      T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+  const LibraryModel *From = nullptr;
+  if (!RD || arrayKindNamed(modelTypeKind(RD, &From)) == ArrayKind::None ||
+      !From || From->ValueTypeMember.empty() || !RD->hasDefinition())
+    return "";
+  // The member typedef (`PlainObject`), looked up in the class and its
+  // bases.
+  ASTContext &Ctx = RD->getASTContext();
+  QualType Value;
+  auto Find = [&](const CXXRecordDecl *C) {
+    for (const NamedDecl *D : C->lookup(&Ctx.Idents.get(From->ValueTypeMember)))
+      if (const auto *TD = dyn_cast<TypedefNameDecl>(D)) {
+        Value = TD->getUnderlyingType();
+        return true;
+      }
+    return false;
+  };
+  if (!Find(RD))
+    RD->forallBases([&](const CXXRecordDecl *B) { return !Find(B); });
+  if (Value.isNull() || Value->isDependentType())
+    return "";
+  const Type *Canonical = Value.getCanonicalType().getTypePtr();
+  const NamespaceDecl *NS = topLevelNamespace(RD);
+  if (!NS)
+    return "";
+  auto [It, New] = TypedefNames.try_emplace(NS);
+  if (New)
+    for (const NamespaceDecl *R : NS->redecls())
+      for (const Decl *D : R->decls())
+        if (const auto *TD = dyn_cast<TypedefNameDecl>(D))
+          if (!TD->getUnderlyingType()->isDependentType())
+            It->second.try_emplace(
+                TD->getUnderlyingType().getCanonicalType().getTypePtr(),
+                TD->getQualifiedNameAsString());
+  auto Name = It->second.find(Canonical);
+  return Name == It->second.end() ? "" : Name->second;
+}
+
 bool ApiModel::isTemporaryExpression(QualType T) const {
   const auto *RD =
       T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();

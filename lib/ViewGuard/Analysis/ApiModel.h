@@ -146,6 +146,11 @@ public:
   bool isTemporaryExpression(clang::QualType T) const;
   /// Whether \p FD promises that an assignment does not alias (`noalias()`).
   bool isNoAliasFunction(const clang::FunctionDecl *FD) const;
+  /// The library's name for the value type of the view or expression type
+  /// \p T (`Eigen::VectorXd` for a `Reshaped` of a `MatrixXd`), from the
+  /// model's `ValueTypeMember` and a typedef of the library's namespace;
+  /// empty when there is none.
+  std::string valueTypeName(clang::QualType T) const;
   /// Whether reading the field \p FD of an array only looks at metadata.
   bool isMetadataField(const clang::FieldDecl *FD) const;
   IndexKind indexKindOf(clang::QualType T) const;
@@ -168,6 +173,10 @@ private:
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, ArrayKind> ArrayCache;
   mutable llvm::DenseMap<const clang::FunctionDecl *, FunctionRole> RoleCache;
   mutable llvm::DenseMap<const clang::NamespaceDecl *, bool> LibraryNamespaces;
+  /// Per library namespace: canonical type -> its typedef's qualified name.
+  mutable llvm::DenseMap<const clang::NamespaceDecl *,
+                         llvm::DenseMap<const clang::Type *, std::string>>
+      TypedefNames;
   std::vector<std::shared_ptr<const LibraryModel>> Models;
   std::string LoadError;
 

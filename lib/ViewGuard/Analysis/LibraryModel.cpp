@@ -71,6 +71,7 @@ template <> struct MappingTraits<LibraryModel> {
     Io.mapOptional("FixIts", M.FixIts);
     Io.mapOptional("ByValueParameters", M.ByValueParameters);
     Io.mapOptional("Aliasing", M.Aliasing);
+    Io.mapOptional("ValueTypeMember", M.ValueTypeMember);
   }
 };
 

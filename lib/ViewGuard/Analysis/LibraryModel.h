@@ -96,6 +96,10 @@ struct LibraryModel {
   /// by-value parameter reads like the callee's own copy (nd).
   std::string ByValueParameters;
   AliasingPolicy Aliasing;
+  /// The member type of a view or expression class that names its value
+  /// type (Eigen's `PlainObject`): the fix-it then replaces `auto` with the
+  /// library's typedef for it (`Eigen::VectorXd`).
+  std::string ValueTypeMember;
   std::string Path; ///< Where it was read from.
 };
 

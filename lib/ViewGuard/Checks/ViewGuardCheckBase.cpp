@@ -300,6 +300,12 @@ void ViewGuardCheckBase::noteViewCreated(const ValueDecl *V, const Ref &R,
   if (!OfferCopy || !Target || inMacro(Target) || inMacro(R.Origin) ||
       (Defect && inMacro(Defect)))
     return;
+  // In a value library, `auto` keeps a view or a lazy expression; the
+  // idiom is to name the value type (`Eigen::MatrixXd b = m.block(...)`).
+  if (std::optional<FixItHint> Fix = valueTypeFix(V)) {
+    Note << *Fix;
+    return;
+  }
   const SourceManager &SM = Ctx->getSourceManager();
   SourceLocation End = Lexer::getLocForEndOfToken(Target->getEndLoc(), 0, SM,
                                                   Ctx->getLangOpts());
@@ -335,6 +341,27 @@ void ViewGuardCheckBase::noteViewCreated(const ValueDecl *V, const Ref &R,
     Note << FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Target->getSourceRange()),
         spell(CopySpelling, Initializer));
+}
+
+std::optional<FixItHint>
+ViewGuardCheckBase::valueTypeFix(const ValueDecl *V) const {
+  const auto *Var = dyn_cast_or_null<VarDecl>(V);
+  if (!Var || !Var->getTypeSourceInfo())
+    return std::nullopt;
+  // Plain `auto` (not `auto &`, not `const auto`).
+  auto Auto = Var->getTypeSourceInfo()->getTypeLoc().getAs<AutoTypeLoc>();
+  if (Auto.isNull() || Var->getType().isConstQualified() ||
+      Var->getType()->isReferenceType() || Auto.getBeginLoc().isMacroID())
+    return std::nullopt;
+  const ApiModel &Model = AnalysisCache::get(*Ctx, ApiOpts).model();
+  ArrayKind Kind = Model.arrayKindOf(Var->getType());
+  if (Kind != ArrayKind::View && Kind != ArrayKind::Expression)
+    return std::nullopt;
+  std::string Name = Model.valueTypeName(Var->getType());
+  if (Name.empty())
+    return std::nullopt;
+  return FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Auto.getSourceRange()), Name);
 }
 
 std::string ViewGuardCheckBase::iterationSuffix(bool LoopCarried) {

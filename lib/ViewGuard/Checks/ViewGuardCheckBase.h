@@ -72,6 +72,9 @@ protected:
   /// is inside a macro.
   void noteViewCreated(const clang::ValueDecl *V, const Ref &R,
                        const clang::Expr *Defect, bool OfferCopy = true);
+  /// For an `auto` variable holding a view or an expression of a value
+  /// library, the fix-it that names the value type instead of `auto`.
+  std::optional<clang::FixItHint> valueTypeFix(const clang::ValueDecl *V) const;
   /// Appends " on the next iteration of the loop" when \p LoopCarried.
   static std::string iterationSuffix(bool LoopCarried);
 

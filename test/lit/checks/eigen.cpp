@@ -5,7 +5,8 @@
 // matrix is a value, views have their own types (Block, Map, Ref, ...),
 // expressions are lazy views of all their operands, and Eigen writes an
 // assignment's destination while it reads the right side. All four checks;
-// the fix-its are Eigen's `.eval()` and dropping a wrong `noalias()`; the
+// the fix-its name the value type instead of `auto` (`.eval()` where Eigen
+// has no typedef for it), add `.eval()` and drop a wrong `noalias()`; the
 // fixed file compiles.
 
 #include <Eigen/Dense>
@@ -26,7 +27,7 @@ double block_and_matrix(const MatrixXd &m0) {
   // CHECK-NOTES: :[[@LINE+1]]:20: note: 'm' is read here after the write
   return b.sum() + m.sum();
 }
-// CHECK-FIXES: auto b = m.block(0, 0, 2, 2).eval();
+// CHECK-FIXES: Eigen::MatrixXd b = m.block(0, 0, 2, 2);
 
 // Assignment to a view writes through it; it never rebinds.
 double assign_through_view(MatrixXd &m, const MatrixXd &other) {
@@ -38,7 +39,7 @@ double assign_through_view(MatrixXd &m, const MatrixXd &other) {
   // CHECK-NOTES: :[[@LINE+1]]:22: note: 'm' is read here after the write
   return top.sum() + m.sum();
 }
-// CHECK-FIXES: auto top = m.topRows(1).eval();
+// CHECK-FIXES: Eigen::MatrixXd top = m.topRows(1);
 
 // A value made from a view is a copy: the write never reaches the matrix.
 double row_copy_lost(MatrixXd &m) {
@@ -59,7 +60,7 @@ double lazy_residual(const MatrixXd &A, const VectorXd &b, VectorXd x) {
   // CHECK-NOTES: :[[@LINE-4]]:12: note: 'r' is a view of 'x' created here
   // CHECK-NOTES: :[[@LINE-4]]:3: note: 'x' is modified here
 }
-// CHECK-FIXES: auto r = (b - A * x).eval();
+// CHECK-FIXES: Eigen::VectorXd r = b - A * x;
 
 // Map views the memory behind its pointer.
 double mapped(VectorXd &x) {
@@ -72,6 +73,19 @@ double mapped(VectorXd &x) {
   return head.sum() + x.sum();
 }
 
+// A fixed-size row with no typedef: `.eval()`.
+double fixed_row(const Eigen::Matrix<double, 5, 5> &m0) {
+  Eigen::Matrix<double, 5, 5> m = m0;
+  auto r = m.row(0);
+  r.setZero();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: write through 'r' also modifies 'm' [viewguard-view-mutation]
+  // CHECK-NOTES: :[[@LINE-3]]:12: note: 'r' is a view of 'm' created here
+  // CHECK-NOTES: :[[@LINE+2]]:10: note: 'r' is read here after the write
+  // CHECK-NOTES: :[[@LINE+1]]:20: note: 'm' is read here after the write
+  return r.sum() + m.sum();
+}
+// CHECK-FIXES: auto r = m.row(0).eval();
+
 // Iterators write: sorting a reshaped() view sorts the matrix.
 double sorted_view(MatrixXd m) {
   auto r = m.reshaped();
@@ -82,7 +96,7 @@ double sorted_view(MatrixXd m) {
   // CHECK-NOTES: :[[@LINE+1]]:17: note: 'm' is read here after the write
   return r(0) + m(0, 0);
 }
-// CHECK-FIXES: auto r = m.reshaped().eval();
+// CHECK-FIXES: Eigen::VectorXd r = m.reshaped();
 
 // Eigen's aliasing: the destination is written while the transpose reads it.
 void transpose_in_place_wrong(MatrixXd &m) {
