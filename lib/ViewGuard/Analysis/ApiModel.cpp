@@ -460,6 +460,18 @@ bool ApiModel::isTemporaryExpression(QualType T) const {
   return false;
 }
 
+const std::vector<std::string> *
+ApiModel::regionArgs(const FunctionDecl *FD) const {
+  if (!FD || Models.empty())
+    return nullptr;
+  std::string Name = ruleName(FD);
+  for (const auto &M : Models)
+    for (const auto &R : M->Aliasing.Regions)
+      if (nameMatches(R.Name, Name))
+        return &R.Args;
+  return nullptr;
+}
+
 bool ApiModel::isNoAliasFunction(const FunctionDecl *FD) const {
   if (!FD || Models.empty())
     return false;

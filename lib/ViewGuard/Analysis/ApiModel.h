@@ -144,6 +144,10 @@ public:
   /// Whether the expression type \p T is evaluated into a temporary before
   /// an assignment (Eigen's Product).
   bool isTemporaryExpression(clang::QualType T) const;
+  /// The meaning of \p FD's arguments as a rectangle ("row", "col", "rows",
+  /// "cols"), from a model's `Aliasing.Regions`; null when it has none.
+  const std::vector<std::string> *
+  regionArgs(const clang::FunctionDecl *FD) const;
   /// Whether \p FD promises that an assignment does not alias (`noalias()`).
   bool isNoAliasFunction(const clang::FunctionDecl *FD) const;
   /// The library's name for the value type of the view or expression type

@@ -17,6 +17,7 @@ using namespace viewguard;
 LLVM_YAML_IS_SEQUENCE_VECTOR(viewguard::TypeRule)
 LLVM_YAML_IS_SEQUENCE_VECTOR(viewguard::FunctionRule)
 LLVM_YAML_IS_SEQUENCE_VECTOR(viewguard::FieldRule)
+LLVM_YAML_IS_SEQUENCE_VECTOR(viewguard::AliasingPolicy::RegionRule)
 
 namespace llvm::yaml {
 
@@ -53,11 +54,19 @@ template <> struct MappingTraits<FixItSpellings> {
   }
 };
 
+template <> struct MappingTraits<AliasingPolicy::RegionRule> {
+  static void mapping(IO &Io, AliasingPolicy::RegionRule &R) {
+    Io.mapRequired("Name", R.Name);
+    Io.mapRequired("Args", R.Args);
+  }
+};
+
 template <> struct MappingTraits<AliasingPolicy> {
   static void mapping(IO &Io, AliasingPolicy &A) {
     Io.mapOptional("Assignment", A.Assignment);
     Io.mapOptional("Temporaries", A.Temporaries);
     Io.mapOptional("NoAlias", A.NoAlias);
+    Io.mapOptional("Regions", A.Regions);
   }
 };
 
@@ -117,6 +126,11 @@ static llvm::Error validate(const LibraryModel &M) {
     return modelError(M.Path, "Aliasing.Assignment must be 'in-place' or "
                               "'temporary', not '" +
                                   M.Aliasing.Assignment + "'");
+  for (const auto &R : M.Aliasing.Regions)
+    for (const std::string &A : R.Args)
+      if (A != "row" && A != "col" && A != "rows" && A != "cols")
+        return modelError(M.Path, "region '" + R.Name + "': argument '" + A +
+                                      "' is not row, col, rows or cols");
   for (const FieldRule &F : M.Fields)
     if (F.Role != "metadata")
       return modelError(M.Path, "field '" + F.Name + "': unknown role '" +

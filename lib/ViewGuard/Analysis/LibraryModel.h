@@ -82,6 +82,15 @@ struct AliasingPolicy {
   /// Functions that promise no aliasing and skip that temporary
   /// (`m.noalias() = m * m` is wrong).
   std::vector<std::string> NoAlias;
+  /// View functions whose constant arguments give the rectangle they view,
+  /// each argument one of "row", "col", "rows", "cols" (Eigen's
+  /// `block(row, col, rows, cols)`, `row(row)`, `col(col)`): an assignment
+  /// between two overlapping, different rectangles of one array aliases.
+  struct RegionRule {
+    std::string Name;
+    std::vector<std::string> Args;
+  };
+  std::vector<RegionRule> Regions;
 };
 
 struct LibraryModel {

@@ -21,6 +21,7 @@ namespace {
 /// How the right side of an assignment reads one use of an array.
 struct ReadPath {
   const CallExpr *Permuted = nullptr; ///< A transpose on the way up.
+  const CallExpr *Region = nullptr;   ///< The first block on the way up.
   const Expr *Temporary = nullptr;    ///< A product on the way up.
   bool Copied = false;                ///< `.eval()` or a value made.
   bool Inside = false;                ///< The use is in the right side.
@@ -44,6 +45,8 @@ static ReadPath readPath(const Expr *Use, const Expr *Rhs, ASTContext &Ctx,
       FunctionRole R = M.roleOfCall(Call);
       if (R.Kind == Role::ViewPermuted && !P.Permuted)
         P.Permuted = Call;
+      if (!P.Region && M.regionArgs(Call->getDirectCallee()))
+        P.Region = Call;
       if (R.Kind == Role::Copy)
         P.Copied = true;
     }
@@ -58,6 +61,80 @@ static ReadPath readPath(const Expr *Use, const Expr *Rhs, ASTContext &Ctx,
     Node = Parents[0];
   }
   return P;
+}
+
+namespace {
+/// The rectangle a block-like view selects: [Row, Row + Rows) x
+/// [Col, Col + Cols); -1 extents for "to the end".
+struct Rect {
+  int64_t Row = 0, Col = 0, Rows = -1, Cols = -1;
+  bool operator==(const Rect &O) const {
+    return Row == O.Row && Col == O.Col && Rows == O.Rows && Cols == O.Cols;
+  }
+};
+} // namespace
+
+/// The rectangle \p Call views, when all its arguments are constants the
+/// model explains.
+static std::optional<Rect> rectOf(const CallExpr *Call, const ApiModel &M,
+                                  ASTContext &Ctx) {
+  const std::vector<std::string> *Meaning =
+      Call ? M.regionArgs(Call->getDirectCallee()) : nullptr;
+  if (!Meaning)
+    return std::nullopt;
+  auto Args = paramArgs(Call);
+  if (Args.size() != Meaning->size())
+    return std::nullopt;
+  Rect R;
+  bool HasRows = false, HasCols = false;
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    std::optional<int64_t> V = constantInt(Args[I], Ctx);
+    if (!V || *V < 0)
+      return std::nullopt;
+    const std::string &What = (*Meaning)[I];
+    if (What == "row") {
+      R.Row = *V;
+    } else if (What == "col") {
+      R.Col = *V;
+    } else if (What == "rows") {
+      R.Rows = *V;
+      HasRows = true;
+    } else {
+      R.Cols = *V;
+      HasCols = true;
+    }
+  }
+  // `row(i)` is one row, `col(j)` one column.
+  if (llvm::is_contained(*Meaning, "row") && !HasRows)
+    R.Rows = 1;
+  if (llvm::is_contained(*Meaning, "col") && !HasCols)
+    R.Cols = 1;
+  return R;
+}
+
+/// The variable \p E names, through implicit casts.
+static const ValueDecl *namedVariable(const Expr *E) {
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E ? strip(E) : nullptr))
+    return DRE->getDecl();
+  return nullptr;
+}
+
+static bool overlap(int64_t A, int64_t LenA, int64_t B, int64_t LenB) {
+  bool BeforeB = LenA >= 0 && A + LenA <= B;
+  bool AfterB = LenB >= 0 && B + LenB <= A;
+  return !BeforeB && !AfterB;
+}
+
+/// Whether the block views \p L and \p R of one array select overlapping,
+/// different rectangles: a coefficient-wise copy between them reads
+/// elements it already wrote.
+static bool shiftedOverlap(const CallExpr *L, const CallExpr *R,
+                           const ApiModel &M, ASTContext &Ctx) {
+  std::optional<Rect> A = rectOf(L, M, Ctx), B = rectOf(R, M, Ctx);
+  if (!A || !B || *A == *B)
+    return false;
+  return overlap(A->Row, A->Rows, B->Row, B->Rows) &&
+         overlap(A->Col, A->Cols, B->Col, B->Cols);
 }
 
 void AliasedAssignmentCheck::checkAssignment(const FunctionAnalysis &A,
@@ -88,7 +165,13 @@ void AliasedAssignmentCheck::checkAssignment(const FunctionAnalysis &A,
       continue;
     if (P.Temporary && !NoAlias)
       continue; // a product is evaluated into a temporary first
-    if (!P.Permuted && !(NoAlias && P.Temporary))
+    // Two different, overlapping blocks of one array.
+    const auto *LhsBlock = dyn_cast<CallExpr>(Lhs);
+    bool Shifted = !P.Permuted && !P.Temporary && LhsBlock && P.Region &&
+                   namedVariable(objectOf(LhsBlock)) == U.Var &&
+                   namedVariable(objectOf(P.Region)) == U.Var &&
+                   shiftedOverlap(LhsBlock, P.Region, M, *Ctx);
+    if (!P.Permuted && !(NoAlias && P.Temporary) && !Shifted)
       continue; // coefficient-wise, same order: safe
     if (!claim(reportLoc(Assign)))
       return;
@@ -105,6 +188,19 @@ void AliasedAssignmentCheck::checkAssignment(const FunctionAnalysis &A,
           D << FixItHint::CreateReplacement(
               CharSourceRange::getTokenRange(NoAlias->getSourceRange()),
               Object);
+      }
+    } else if (Shifted) {
+      auto D = diag(reportLoc(Assign),
+                    "assignment writes a block of '%0' while its right side "
+                    "reads an overlapping block of '%0': elements are read "
+                    "after they were overwritten (aliasing)")
+               << nameOf(W.Var);
+      if (!inMacro(P.Region)) {
+        SourceLocation End = Lexer::getLocForEndOfToken(
+            P.Region->getEndLoc(), 0, Ctx->getSourceManager(),
+            Ctx->getLangOpts());
+        if (End.isValid())
+          D << FixItHint::CreateInsertion(End, ".eval()");
       }
     } else {
       auto D = diag(reportLoc(Assign),

@@ -110,6 +110,18 @@ void transpose_in_place_wrong(MatrixXd &m) {
   // CHECK-FIXES: m.block(0, 0, 2, 2) = m.block(0, 0, 2, 2).transpose().eval();
 }
 
+// Shifted, overlapping blocks of one matrix alias too; disjoint rows and
+// the same block do not.
+void shifted_blocks(MatrixXd &m) {
+  m.block(1, 1, 2, 2) = m.block(0, 0, 2, 2);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: assignment writes a block of 'm' while its right side reads an overlapping block of 'm': elements are read after they were overwritten (aliasing) [viewguard-aliased-assignment]
+  // CHECK-NOTES: :[[@LINE-2]]:25: note: 'm' is read here
+  // CHECK-FIXES: m.block(1, 1, 2, 2) = m.block(0, 0, 2, 2).eval();
+  m.row(0) = m.row(1);
+  m.block(0, 0, 2, 2) = 2 * m.block(0, 0, 2, 2);
+  m.block(0, 0, 2, 2) = m.block(2, 2, 2, 2);
+}
+
 // noalias() skips the temporary a product needs when it reads the
 // destination.
 void noalias_wrong(MatrixXd &m) {
