@@ -8,6 +8,7 @@
 // its right side into a temporary, so self-referencing assignments are
 // correct. The fix-it is xt::eval(); the fixed file compiles.
 
+#include <xtensor/xadapt.hpp>
 #include <xtensor/xarray.hpp>
 #include <xtensor/xindex_view.hpp>
 #include <xtensor/xmanipulation.hpp>
@@ -58,6 +59,18 @@ double lazy_sum(xt::xarray<double> &a, xt::xarray<double> &b) {
   // CHECK-NOTES: :[[@LINE-4]]:3: note: 'b' is modified here
 }
 // CHECK-FIXES: auto s = xt::eval(a + b);
+
+// xt::adapt views the caller's memory behind a pointer parameter.
+double adapted(const double *p, std::size_t n) {
+  std::vector<std::size_t> shape = {n};
+  auto a = xt::adapt(const_cast<double *>(p), n, xt::no_ownership(), shape);
+  a(0) = 1;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: write through 'a' also modifies the caller's array passed as 'p' [viewguard-view-mutation]
+  // CHECK-NOTES: :[[@LINE-3]]:12: note: 'a' is a view of 'p' created here
+  // CHECK-NOTES: :[[@LINE+1]]:10: note: 'a' is read here after the write
+  return a(1);
+}
+// CHECK-FIXES: auto a = xt::eval(xt::adapt(const_cast<double *>(p), n, xt::no_ownership(), shape));
 
 // ---- Correct xtensor code: no warning. ----
 
