@@ -348,26 +348,34 @@ Fate UseClassifier::copyTemporary(const CallExpr *Call, llvm::StringRef Kind,
 /// when it is passed where a function writes (`std::sort(v.begin(),
 /// v.end())`), else read.
 Fate UseClassifier::iteratorUse(const CallExpr *Iter) {
-  const Stmt *Child = Iter, *P = PM.getParent(Iter);
   // Through the iterator's copy into a by-value parameter.
-  while (P && (isTransparentParent(P) || isa<CXXConstructExpr>(P))) {
+  auto [Call, I] = argumentSlot(Iter, /*ThroughConstructs=*/true);
+  if (!Call || M.outputKindOf(Call->getDirectCallee(), I) == OutputKind::None)
+    return readFate();
+  Fate F;
+  F.Write = true;
+  F.Anchor = Call;
+  F.Form = WriteForm::Call;
+  F.Callee = Call->getDirectCallee()->getNameAsString();
+  return F;
+}
+
+std::pair<const CallExpr *, unsigned>
+UseClassifier::argumentSlot(const Expr *E, bool ThroughConstructs) const {
+  const Stmt *Child = E, *P = PM.getParent(E);
+  while (P && (isTransparentParent(P) ||
+               (ThroughConstructs && isa<CXXConstructExpr>(P)))) {
     Child = P;
     P = PM.getParent(P);
   }
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(P))
-    if (const FunctionDecl *FD = Call->getDirectCallee()) {
-      auto Args = paramArgs(Call);
-      for (unsigned I = 0; I < Args.size(); ++I)
-        if (Args[I] == Child && M.outputKindOf(FD, I) != OutputKind::None) {
-          Fate F;
-          F.Write = true;
-          F.Anchor = Call;
-          F.Form = WriteForm::Call;
-          F.Callee = FD->getNameAsString();
-          return F;
-        }
-    }
-  return readFate();
+  const auto *Call = dyn_cast_or_null<CallExpr>(P);
+  if (!Call || !Call->getDirectCallee())
+    return {nullptr, 0};
+  auto Args = paramArgs(Call);
+  for (unsigned I = 0; I < Args.size(); ++I)
+    if (Args[I] == Child)
+      return {Call, I};
+  return {nullptr, 0};
 }
 
 /// The array \p Arg is written by \p FD as its destination.
@@ -395,21 +403,12 @@ Fate UseClassifier::constructorUse(const CXXConstructExpr *CE, const Expr *Arg,
   if (Wrapper != ArgumentKind::None) {
     // The wrapper is the argument of a call: the call's parameter type says
     // whether the array is written.
-    const Stmt *Child = CE, *P = PM.getParent(CE);
-    while (P && isTransparentParent(P)) {
-      Child = P;
-      P = PM.getParent(P);
-    }
-    if (const auto *Call = dyn_cast_or_null<CallExpr>(P))
-      if (const FunctionDecl *FD = Call->getDirectCallee()) {
-        auto Args = paramArgs(Call);
-        for (unsigned I = 0; I < Args.size(); ++I)
-          if (Args[I] == Child) {
-            OutputKind K = M.outputKindOf(FD, I);
-            return K != OutputKind::None ? outputWrite(FD, Arg, K) : readFate();
-          }
-      }
-    return readFate();
+    auto [Call, I] = argumentSlot(CE, /*ThroughConstructs=*/false);
+    if (!Call)
+      return readFate();
+    const FunctionDecl *FD = Call->getDirectCallee();
+    OutputKind K = M.outputKindOf(FD, I);
+    return K != OutputKind::None ? outputWrite(FD, Arg, K) : readFate();
   }
   const CXXConstructorDecl *Ctor = CE->getConstructor();
   FunctionRole Role = M.roleOf(Ctor);

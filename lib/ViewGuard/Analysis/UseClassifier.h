@@ -90,6 +90,11 @@ private:
   Fate copyTemporary(const clang::CallExpr *Call, llvm::StringRef Kind,
                      int Depth);
   Fate iteratorUse(const clang::CallExpr *Iter);
+  /// The call \p E is an argument of (through implicit nodes, and through
+  /// copies into by-value parameters when \p ThroughConstructs), and its
+  /// explicit argument index; null when it is none.
+  std::pair<const clang::CallExpr *, unsigned>
+  argumentSlot(const clang::Expr *E, bool ThroughConstructs) const;
   Fate constructorUse(const clang::CXXConstructExpr *CE, const clang::Expr *Arg,
                       int Depth);
   Fate outputWrite(const clang::FunctionDecl *FD, const clang::Expr *Arg,
